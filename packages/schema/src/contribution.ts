@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { bboxQuerySchema, contributionGeometrySchema } from './geojson.ts';
+import { categoryKeySchema } from './project.ts';
+
+/** Longest story, in characters (UTF-16 code units, as `String.length` counts). */
+export const MAX_STORY_LENGTH = 4000;
+/** Largest JSON body the API reads, in bytes. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+export const ageBandSchema = z.enum(['under-13', '13-17', '18-29', '30-44', '45-66', '67-79', '80-plus']);
+export type AgeBand = z.infer<typeof ageBandSchema>;
+
+/** The participant's relation to the area; lets the analysis set residents' views beside others'. */
+export const relationSchema = z.enum(['lives', 'works-studies', 'grew-up', 'visitor']);
+export type Relation = z.infer<typeof relationSchema>;
+
+/** Optional, skippable background answers. Never part of any public output. */
+export const participantProfileSchema = z
+  .object({
+    ageBand: ageBandSchema.optional(),
+    relation: z.array(relationSchema).max(4).optional(),
+    yearsInArea: z.number().int().min(0).max(120).optional(),
+  })
+  .strict();
+export type ParticipantProfile = z.infer<typeof participantProfileSchema>;
+
+/**
+ * A participant's secret: 32–128 characters of base64url or hex. The client may make its own
+ * (so that an outbox can retry without losing the link between a person's contributions).
+ */
+export const participantTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{32,128}$/, 'a participant token is 32–128 characters of A–Z, a–z, 0–9, - or _');
+
+export const sessionCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{4,12}$/, 'a session code is 4–12 letters and digits');
+
+export const storySchema = z
+  .string()
+  .max(MAX_STORY_LENGTH, `a story may be at most ${MAX_STORY_LENGTH} characters`);
+
+/** `POST /api/projects/:slug/contributions` */
+export const contributionCreateSchema = z
+  .object({
+    /** Made by the client (UUID); the idempotency key: sending it again creates nothing. */
+    id: z.uuid({ message: 'id must be a UUID made by the client' }),
+    category: categoryKeySchema,
+    geometry: contributionGeometrySchema,
+    story: storySchema.optional(),
+    participant: participantProfileSchema.optional(),
+    session: sessionCodeSchema.optional(),
+  })
+  .strict();
+export type ContributionCreate = z.infer<typeof contributionCreateSchema>;
+
+/** `201` for a new contribution; `200` (without `token`) when the same id was sent before. */
+export const contributionCreatedSchema = z.object({
+  id: z.uuid(),
+  /** Present when the caller is the contribution's participant (or just became it). */
+  participantId: z.uuid().optional(),
+  /** Only on the first contribution sent without `Authorization`: keep it, it is shown once. */
+  token: participantTokenSchema.optional(),
+});
+export type ContributionCreated = z.infer<typeof contributionCreatedSchema>;
+
+/** `PATCH /api/contributions/:id`: any subset of what the participant gave. */
+export const contributionUpdateSchema = z
+  .object({
+    category: categoryKeySchema.optional(),
+    geometry: contributionGeometrySchema.optional(),
+    story: storySchema.optional(),
+  })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'nothing to change');
+export type ContributionUpdate = z.infer<typeof contributionUpdateSchema>;
+
+export const contributionParamsSchema = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
+
+/** What the public may see of a contribution: no participant, no profile, the day only. */
+export const publicContributionPropertiesSchema = z.object({
+  id: z.uuid(),
+  category: categoryKeySchema,
+  story: z.string().nullable(),
+  /** `YYYY-MM-DD`: the day, not the minute, so times cannot single out a person. */
+  created: z.string(),
+});
+
+export const publicContributionFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.uuid(),
+  geometry: contributionGeometrySchema,
+  properties: publicContributionPropertiesSchema,
+});
+export type PublicContributionFeature = z.infer<typeof publicContributionFeatureSchema>;
+
+export const publicContributionCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(publicContributionFeatureSchema),
+  /** True when `limit` cut the list short. */
+  truncated: z.boolean(),
+});
+export type PublicContributionCollection = z.infer<typeof publicContributionCollectionSchema>;
+
+/** Largest `limit` for the public list. */
+export const MAX_LIST_LIMIT = 10_000;
+
+export const contributionListQuerySchema = z.object({
+  bbox: bboxQuerySchema.optional(),
+  /** One key or several, comma-separated. */
+  category: z
+    .string()
+    .transform((value) => value.split(',').filter((key) => key.length > 0))
+    .pipe(z.array(categoryKeySchema).min(1).max(50))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).default(MAX_LIST_LIMIT),
+});

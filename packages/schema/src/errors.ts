@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API answers with. The API maps each to an HTTP status and a message
+ * (`apps/api/src/errors.ts`); the web app maps each to a sentence in the reader's language.
+ */
+export const errorCodeSchema = z.enum([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BODY_TOO_LARGE',
+  'NOT_FOUND',
+  'PROJECT_NOT_FOUND',
+  'CONTRIBUTION_NOT_FOUND',
+  'PROJECT_CLOSED',
+  'UNKNOWN_CATEGORY',
+  'GEOMETRY_TYPE_NOT_ALLOWED',
+  'INVALID_GEOMETRY',
+  'OUTSIDE_PROJECT_AREA',
+  'UNKNOWN_SESSION',
+  'ID_CONFLICT',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'DATABASE_UNAVAILABLE',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The body of every error response. */
+export const errorBodySchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

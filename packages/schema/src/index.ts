@@ -1,0 +1,6 @@
+export * from './contribution.ts';
+export * from './errors.ts';
+export * from './geojson.ts';
+export * from './health.ts';
+export * from './i18n.ts';
+export * from './project.ts';

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { areaGeometrySchema, contributionGeometryTypeSchema } from './geojson.ts';
+import { languageTagSchema, localizedTextSchema } from './i18n.ts';
+
+export const projectSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a project slug is 2–63 lower-case letters, digits and hyphens');
+
+export const categoryKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a category key is lower-case letters, digits and hyphens');
+
+/** `#rrggbb` */
+export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+
+export const categorySchema = z.object({
+  key: categoryKeySchema,
+  /** Short name shown on buttons and legends, per language. */
+  labels: localizedTextSchema,
+  /** The question asked of the resident, per language. */
+  prompts: localizedTextSchema,
+  /** What may be drawn in this category; always at least one. */
+  geometryTypes: z.array(contributionGeometryTypeSchema).min(1),
+  colour: colourSchema,
+});
+export type Category = z.infer<typeof categorySchema>;
+
+/**
+ * The project's background map. `raster`: an XYZ tile template (`{z}/{x}/{y}` or `{z}/{y}/{x}`)
+ * with its attribution; `style`: a MapLibre style URL. With no network the map still shows the
+ * project's own layers on a plain background.
+ */
+export const basemapSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('raster'),
+    tiles: z.array(z.string().min(1)).min(1),
+    attribution: z.string(),
+    tileSize: z.number().int().positive().default(256),
+    maxZoom: z.number().int().min(0).max(24).default(20),
+  }),
+  z.object({
+    kind: z.literal('style'),
+    url: z.string().min(1),
+  }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type Basemap = z.infer<typeof basemapSchema>;
+
+/** Kartverket's open greyscale topographic map (WMTS as XYZ; note row `{y}` before column `{x}`). */
+export const KARTVERKET_GREYSCALE: Basemap = {
+  kind: 'raster',
+  tiles: ['https://cache.kartverket.no/v1/wmts/1.0.0/topograatone/default/webmercator/{z}/{y}/{x}.png'],
+  attribution: '© Kartverket',
+  tileSize: 256,
+  maxZoom: 18,
+};
+
+export const moderationModeSchema = z.enum(['before', 'after']);
+
+/** A project as the public sees it (`GET /api/projects/:slug`). */
+export const projectSchema = z.object({
+  slug: projectSlugSchema,
+  title: localizedTextSchema,
+  description: localizedTextSchema,
+  area: areaGeometrySchema,
+  /** `[minLon, minLat, maxLon, maxLat]` of the area, in degrees, for fitting the map. */
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  categories: z.array(categorySchema),
+  languages: z.array(languageTagSchema).min(1),
+  defaultLanguage: languageTagSchema,
+  basemap: basemapSchema,
+  /** `before`: a moderator publishes each contribution; `after`: published at once, moderated later. */
+  moderation: moderationModeSchema,
+  /** Fewest distinct participants a public aggregate cell may show. */
+  k: z.number().int().min(5),
+  open: z.boolean(),
+  opensAt: z.string().datetime({ offset: true }).nullable(),
+  closesAt: z.string().datetime({ offset: true }).nullable(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const projectSummarySchema = projectSchema.pick({
+  slug: true,
+  title: true,
+  description: true,
+  open: true,
+  languages: true,
+  bounds: true,
+});
+export type ProjectSummary = z.infer<typeof projectSummarySchema>;
+
+export const projectListSchema = z.object({ projects: z.array(projectSummarySchema) });
+
+export const projectParamsSchema = z.object({ slug: projectSlugSchema });

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+// One `vitest run` at the root runs every project. The API's integration tests share one
+// database per run (embedded PGlite, or TEST_DATABASE_URL) started in their global setup.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'schema', include: ['packages/schema/src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'geo', include: ['packages/geo/src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['apps/api/src/**/*.test.ts'],
+          globalSetup: ['apps/api/src/testing/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
