@@ -89,4 +89,8 @@ export type BBox = z.infer<typeof bboxSchema>;
 export const bboxQuerySchema = z
   .string()
   .transform((value) => value.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part))))
+  .refine(
+    (parts) => parts.length === 4 && parts.every(Number.isFinite),
+    'bbox must be four numbers: minLon,minLat,maxLon,maxLat (degrees)',
+  )
   .pipe(bboxSchema);

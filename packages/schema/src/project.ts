@@ -92,3 +92,27 @@ export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 export const projectListSchema = z.object({ projects: z.array(projectSummarySchema) });
 
 export const projectParamsSchema = z.object({ slug: projectSlugSchema });
+
+/**
+ * What it takes to create a project (the seed, and later project admin). The stored project adds
+ * what the server derives (bounds, open).
+ */
+export const projectDefinitionSchema = z.object({
+  slug: projectSlugSchema,
+  title: localizedTextSchema,
+  description: localizedTextSchema.default({}),
+  area: areaGeometrySchema,
+  /** How far outside the area a contribution may lie, in metres. */
+  areaMarginMetres: z.number().int().min(0).max(100_000).default(1000),
+  /** EPSG code of the metric CRS used for analysis (hex cells in metres). */
+  analysisSrid: z.number().int().default(25832),
+  languages: z.array(languageTagSchema).min(1).default(['nb', 'nn', 'en']),
+  defaultLanguage: languageTagSchema.default('nb'),
+  basemap: basemapSchema.optional(),
+  moderation: moderationModeSchema.default('after'),
+  k: z.number().int().min(5).default(5),
+  opensAt: z.string().datetime({ offset: true }).nullable().default(null),
+  closesAt: z.string().datetime({ offset: true }).nullable().default(null),
+  categories: z.array(categorySchema).min(1),
+});
+export type ProjectDefinition = z.input<typeof projectDefinitionSchema>;

@@ -1,0 +1,59 @@
+import fastifyPostgres from '@fastify/postgres';
+import { type DatabaseKind, MAX_JSON_BODY_BYTES } from '@nabolag/schema';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { webRoutes } from './modules/web/web.routes.ts';
+
+export interface AppDependencies {
+  /** A `postgres://` URL: a real PostGIS, or the embedded database's loopback socket. */
+  databaseUrl: string;
+  databaseKind: DatabaseKind;
+  poolSize?: number;
+  /** The built web app to serve; omitted in API-only tests. */
+  webDistDirectory?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the Fastify app: infrastructure first (validation, errors, database), then the domain
+ * modules, then the web app's pages. `server.ts` runs it; tests call it and use `app.inject()`.
+ */
+export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: dependencies.logger ?? false,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    // Behind a reverse proxy the client address comes from X-Forwarded-For.
+    trustProxy: true,
+    return503OnClosing: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // JSON only: a text body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(fastifyPostgres, {
+    connectionString: dependencies.databaseUrl,
+    max: dependencies.poolSize ?? 10,
+    // Fail fast when the database is down, so callers get a 503 rather than a hang.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A dropped idle connection (database restarted) must not crash the process.
+  app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'));
+
+  await app.register(healthRoutes, { databaseKind: dependencies.databaseKind });
+  await app.register(projectsRoutes);
+  await app.register(contributionsRoutes);
+  if (dependencies.webDistDirectory) {
+    await app.register(webRoutes, { distDirectory: dependencies.webDistDirectory });
+  }
+  return app;
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, found from this file (apps/api/src/config.ts). */
+export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+        .optional(),
+    ),
+    /** Pool size; the embedded database gets more socket connections than this. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    NABOLAG_DATA_DIR: z.string().min(1).default('./data'),
+    NABOLAG_WEB_DIST: z.string().min(1).default(path.join(REPOSITORY_ROOT, 'apps/web/dist')),
+    NABOLAG_SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
+    NABOLAG_ADMIN_EMAIL: z.preprocess(
+      emptyAsUndefined,
+      z.email('NABOLAG_ADMIN_EMAIL must be an e-mail address').optional(),
+    ),
+    NABOLAG_ADMIN_PASSWORD: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(12, 'NABOLAG_ADMIN_PASSWORD must be at least 12 characters').optional(),
+    ),
+  })
+  .superRefine((env, context) => {
+    if (Boolean(env.NABOLAG_ADMIN_EMAIL) !== Boolean(env.NABOLAG_ADMIN_PASSWORD)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['NABOLAG_ADMIN_PASSWORD'],
+        message: 'set both NABOLAG_ADMIN_EMAIL and NABOLAG_ADMIN_PASSWORD, or neither',
+      });
+    }
+  });
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  environment: Environment['NODE_ENV'];
+  port: number;
+  host: string;
+  logLevel: Environment['LOG_LEVEL'];
+  /** `undefined`: start the embedded database in `dataDirectory`. */
+  databaseUrl: string | undefined;
+  poolSize: number;
+  /** Absolute path of the data folder (embedded database, uploads). */
+  dataDirectory: string;
+  /** Absolute path of the built web app. */
+  webDistDirectory: string;
+  seedDemo: boolean;
+  admin: { email: string; password: string } | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Nabolag cannot start; fix the environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration once, at start-up. Every problem is listed in one error, so an
+ * operator fixes them all in one go. Nothing else in the server reads `process.env`.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  return {
+    environment: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    poolSize: env.DATABASE_POOL_SIZE,
+    dataDirectory: path.resolve(cwd, env.NABOLAG_DATA_DIR),
+    webDistDirectory: path.resolve(cwd, env.NABOLAG_WEB_DIST),
+    seedDemo: env.NABOLAG_SEED_DEMO,
+    admin:
+      env.NABOLAG_ADMIN_EMAIL && env.NABOLAG_ADMIN_PASSWORD
+        ? { email: env.NABOLAG_ADMIN_EMAIL, password: env.NABOLAG_ADMIN_PASSWORD }
+        : undefined,
+  };
+}

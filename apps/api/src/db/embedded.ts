@@ -1,0 +1,60 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedDatabase {
+  /** A `postgres://` URL on the loopback interface; `pg` connects to it as to any server. */
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+export class DataDirectoryError extends Error {
+  constructor(directory: string, cause: unknown) {
+    super(
+      `The data folder ${directory} cannot be created or written (${(cause as Error).message}). ` +
+        'Set NABOLAG_DATA_DIR to a folder this user may write, or fix its permissions.',
+    );
+    this.name = 'DataDirectoryError';
+  }
+}
+
+/**
+ * Starts PostgreSQL with PostGIS in this process (PGlite, WASM) with its data in
+ * `<dataDirectory>/pglite`, and serves it on a loopback port so the rest of the server talks to
+ * it through `pg` exactly as to a real server.
+ *
+ * PGlite has one backend session shared by every socket connection: the socket server queues
+ * queries and keeps a transaction's queries together, so `maxConnections` must exceed the pool
+ * size. No named prepared statements, no COPY, no cross-connection LISTEN/NOTIFY, no ST_AsMVT.
+ */
+export async function startEmbeddedDatabase(options: {
+  dataDirectory: string;
+  poolSize: number;
+  port?: number;
+}): Promise<EmbeddedDatabase> {
+  const directory = path.join(options.dataDirectory, 'pglite');
+  try {
+    mkdirSync(directory, { recursive: true });
+    accessSync(directory, constants.W_OK);
+  } catch (error) {
+    throw new DataDirectoryError(directory, error);
+  }
+  const db = await PGlite.create({ dataDir: directory, extensions: { postgis } });
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    maxConnections: options.poolSize + 10,
+  });
+  await server.start();
+  const address = server.getServerConn();
+  return {
+    connectionString: `postgres://postgres:postgres@${address}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

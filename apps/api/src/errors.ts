@@ -1,0 +1,72 @@
+import type { ErrorBody, ErrorCode } from '@nabolag/schema';
+
+/**
+ * The one list of errors: each code's HTTP status and default message. Messages are written for
+ * the person who must act on them; the web app translates codes for residents.
+ */
+export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid; see details.' },
+  MALFORMED_JSON: { status: 400, message: 'The body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The body is too large.' },
+  NOT_FOUND: { status: 404, message: 'There is nothing at this address.' },
+  PROJECT_NOT_FOUND: { status: 404, message: 'There is no project with this name.' },
+  CONTRIBUTION_NOT_FOUND: { status: 404, message: 'There is no contribution with this id.' },
+  PROJECT_CLOSED: { status: 403, message: 'This project is not taking contributions now.' },
+  UNKNOWN_CATEGORY: { status: 400, message: 'This project has no such category.' },
+  GEOMETRY_TYPE_NOT_ALLOWED: { status: 400, message: 'This category does not take this kind of geometry.' },
+  INVALID_GEOMETRY: { status: 400, message: 'The geometry is not valid.' },
+  OUTSIDE_PROJECT_AREA: { status: 400, message: 'The place is too far outside the project area.' },
+  UNKNOWN_SESSION: { status: 400, message: 'There is no open workshop session with this code.' },
+  ID_CONFLICT: {
+    status: 409,
+    message: 'This id is already used by a different contribution; make a new id.',
+  },
+  UNAUTHORIZED: { status: 401, message: 'Sign in or send the participant token.' },
+  FORBIDDEN: { status: 403, message: 'You may not do this.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; wait a little and try again.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'The database is not reachable just now; try again shortly.',
+  },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
+};
+
+/** An expected failure with a stable code, thrown at the edge (routes) and turned into JSON by the handler. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.status = ERRORS[code].status;
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** The domain's way to say "no" without throwing: `{ ok: false, code, reason }`. */
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: ErrorCode; reason: string; details?: unknown };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, reason: string, details?: unknown): Result<T> => ({
+  ok: false,
+  code,
+  reason,
+  details,
+});
+
+/** Unwraps a domain result at the edge: a failure becomes the matching 4xx. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new AppError(result.code, result.reason, result.details);
+}

@@ -1,0 +1,210 @@
+import type { ContributionGeometry, ParticipantProfile, PublicContributionFeature } from '@nabolag/schema';
+import type { Queryable } from '../../db/queryable.ts';
+
+export interface StoredContribution {
+  id: string;
+  projectId: string;
+  participantId: string;
+  category: string;
+  story: string | null;
+  status: 'published' | 'pending' | 'hidden';
+}
+
+/** What PostGIS says of a geometry before it is stored. */
+export interface GeometryVerdict {
+  valid: boolean;
+  /** ST_IsValidReason, e.g. "Self-intersection[10.01 59.05]". */
+  reason: string;
+  /** Whether it lies within the project area plus its margin. */
+  nearArea: boolean;
+}
+
+/**
+ * Asks PostGIS whether `geometry` is valid and lies within `marginMetres` of the project's area
+ * (distance on the spheroid, so the margin means metres anywhere).
+ */
+export async function checkGeometry(
+  db: Queryable,
+  projectId: string,
+  geometry: ContributionGeometry,
+  marginMetres: number,
+): Promise<GeometryVerdict> {
+  const { rows } = await db.query<GeometryVerdict>(
+    `WITH g AS (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($2::text), 4326)) AS geometry)
+     SELECT ST_IsValid(g.geometry) AS valid,
+            ST_IsValidReason(g.geometry) AS reason,
+            ST_IsValid(g.geometry) AND ST_DWithin(p.area::geography, g.geometry::geography, $3) AS "nearArea"
+     FROM projects p, g WHERE p.id = $1`,
+    [projectId, JSON.stringify(geometry), marginMetres],
+  );
+  return rows[0] as GeometryVerdict;
+}
+
+/** Finds a contribution by id, and whether `geometry`, `category` and `story` equal what is stored. */
+export async function findContribution(
+  db: Queryable,
+  id: string,
+  compareWith?: { category: string; geometry: ContributionGeometry; story: string | null },
+): Promise<(StoredContribution & { sameContent: boolean }) | undefined> {
+  const { rows } = await db.query<StoredContribution & { sameContent: boolean }>(
+    `SELECT id, project_id AS "projectId", participant_id AS "participantId", category_key AS category,
+            story, status,
+            COALESCE(category_key = $2 AND story IS NOT DISTINCT FROM $3
+              AND ST_OrderingEquals(geometry, ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326))), false)
+              AS "sameContent"
+     FROM contributions WHERE id = $1`,
+    [
+      id,
+      compareWith?.category ?? null,
+      compareWith?.story ?? null,
+      compareWith ? JSON.stringify(compareWith.geometry) : null,
+    ],
+  );
+  return rows[0];
+}
+
+/**
+ * Finds or makes the participant with this token hash in the project, and records the
+ * background answers given (answers left out keep their earlier value).
+ */
+export async function upsertParticipant(
+  db: Queryable,
+  projectId: string,
+  tokenHash: Buffer,
+  profile: ParticipantProfile | undefined,
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO participants (project_id, token_hash, age_band, relation, years_in_area)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (project_id, token_hash) DO UPDATE SET
+       age_band = COALESCE(EXCLUDED.age_band, participants.age_band),
+       relation = COALESCE(EXCLUDED.relation, participants.relation),
+       years_in_area = COALESCE(EXCLUDED.years_in_area, participants.years_in_area)
+     RETURNING id`,
+    [projectId, tokenHash, profile?.ageBand ?? null, profile?.relation ?? null, profile?.yearsInArea ?? null],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function findParticipantByToken(
+  db: Queryable,
+  projectId: string,
+  tokenHash: Buffer,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM participants WHERE project_id = $1 AND token_hash = $2',
+    [projectId, tokenHash],
+  );
+  return rows[0]?.id;
+}
+
+export async function findSessionId(
+  db: Queryable,
+  projectId: string,
+  code: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM sessions WHERE project_id = $1 AND code = $2 AND status = 'open'`,
+    [projectId, code.toUpperCase()],
+  );
+  return rows[0]?.id;
+}
+
+/**
+ * Inserts a contribution unless its id exists. Returns false when the id was taken meanwhile
+ * (a retry racing its original), so the caller can answer as for a repeated id.
+ */
+export async function insertContribution(
+  db: Queryable,
+  row: {
+    id: string;
+    projectId: string;
+    participantId: string;
+    category: string;
+    geometry: ContributionGeometry;
+    story: string | null;
+    sessionId: string | null;
+    status: StoredContribution['status'];
+  },
+): Promise<boolean> {
+  const result = await db.query(
+    `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry, story, session_id, status)
+     VALUES ($1, $2, $3, $4, ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($5::text), 4326)), $6, $7, $8)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      row.id,
+      row.projectId,
+      row.participantId,
+      row.category,
+      JSON.stringify(row.geometry),
+      row.story,
+      row.sessionId,
+      row.status,
+    ],
+  );
+  return result.rowCount === 1;
+}
+
+export async function updateContribution(
+  db: Queryable,
+  id: string,
+  changes: { category?: string; geometry?: ContributionGeometry; story?: string | null },
+): Promise<void> {
+  await db.query(
+    `UPDATE contributions SET
+       category_key = COALESCE($2, category_key),
+       geometry = COALESCE(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($3::text), 4326)), geometry),
+       story = CASE WHEN $4::boolean THEN $5 ELSE story END,
+       updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      changes.category ?? null,
+      changes.geometry ? JSON.stringify(changes.geometry) : null,
+      changes.story !== undefined,
+      changes.story ?? null,
+    ],
+  );
+}
+
+export async function deleteContribution(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM contributions WHERE id = $1', [id]);
+}
+
+/**
+ * Published contributions of a project as GeoJSON features: no participant, no profile, the day
+ * of creation only. Coordinates are rounded to 7 decimals (about 1 cm).
+ */
+export async function listPublicContributions(
+  db: Queryable,
+  projectId: string,
+  filter: { bbox?: [number, number, number, number]; categories?: string[]; limit: number },
+): Promise<{ features: PublicContributionFeature[]; truncated: boolean }> {
+  const { rows } = await db.query<{
+    id: string;
+    category: string;
+    story: string | null;
+    created: string;
+    geometry: PublicContributionFeature['geometry'];
+  }>(
+    `SELECT id, category_key AS category, story, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS created,
+            ST_AsGeoJSON(geometry, 7)::json AS geometry
+     FROM contributions
+     WHERE project_id = $1 AND status = 'published'
+       AND ($2::float8[] IS NULL OR geometry && ST_MakeEnvelope($2[1], $2[2], $2[3], $2[4], 4326))
+       AND ($3::text[] IS NULL OR category_key = ANY($3))
+     ORDER BY created_at, id
+     LIMIT $4`,
+    [projectId, filter.bbox ?? null, filter.categories ?? null, filter.limit + 1],
+  );
+  const truncated = rows.length > filter.limit;
+  return {
+    truncated,
+    features: rows.slice(0, filter.limit).map((row) => ({
+      type: 'Feature',
+      id: row.id,
+      geometry: row.geometry,
+      properties: { id: row.id, category: row.category, story: row.story, created: row.created },
+    })),
+  };
+}

@@ -1,0 +1,117 @@
+import {
+  contributionCreatedSchema,
+  contributionCreateSchema,
+  contributionListQuerySchema,
+  contributionParamsSchema,
+  contributionUpdateSchema,
+  projectParamsSchema,
+  publicContributionCollectionSchema,
+} from '@nabolag/schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, unwrap } from '../../errors.ts';
+import { errorResponses } from '../../http/error-responses.ts';
+import { findProjectById, findProjectBySlug } from '../projects/projects.repository.ts';
+import { listPublicContributions } from './contributions.repository.ts';
+import { createContribution, editContribution, removeContribution } from './contributions.service.ts';
+import { readParticipantToken } from './participant-token.ts';
+
+const authorizationHeaders = z.object({ authorization: z.string().optional() });
+
+export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const pool = app.pg.pool;
+
+  async function projectOr404(slug: string) {
+    const project = await findProjectBySlug(pool, slug);
+    if (!project) throw new AppError('PROJECT_NOT_FOUND', `There is no project "${slug}".`);
+    return project;
+  }
+
+  app.post(
+    '/api/projects/:slug/contributions',
+    {
+      schema: {
+        params: projectParamsSchema,
+        headers: authorizationHeaders,
+        body: contributionCreateSchema,
+        response: { 200: contributionCreatedSchema, 201: contributionCreatedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const token = readParticipantToken(request.headers.authorization);
+      const project = await projectOr404(request.params.slug);
+      const outcome = unwrap(await createContribution(pool, project, request.body, token));
+      reply.header('cache-control', 'no-store');
+      return reply.status(outcome.created ? 201 : 200).send(outcome.body);
+    },
+  );
+
+  app.get(
+    '/api/projects/:slug/contributions',
+    {
+      schema: {
+        params: projectParamsSchema,
+        querystring: contributionListQuerySchema,
+        response: { 200: publicContributionCollectionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const project = await projectOr404(request.params.slug);
+      const { features, truncated } = await listPublicContributions(pool, project.id, {
+        bbox: request.query.bbox,
+        categories: request.query.category,
+        limit: request.query.limit,
+      });
+      reply.header('cache-control', 'no-cache');
+      return { type: 'FeatureCollection' as const, features, truncated };
+    },
+  );
+
+  app.patch(
+    '/api/contributions/:id',
+    {
+      schema: {
+        params: contributionParamsSchema,
+        headers: authorizationHeaders,
+        body: contributionUpdateSchema,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const token = requireParticipantToken(request.headers.authorization);
+      unwrap(
+        await editContribution(
+          pool,
+          (id) => findProjectById(pool, id),
+          request.params.id,
+          token,
+          request.body,
+        ),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/contributions/:id',
+    {
+      schema: {
+        params: contributionParamsSchema,
+        headers: authorizationHeaders,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const token = requireParticipantToken(request.headers.authorization);
+      unwrap(await removeContribution(pool, request.params.id, token));
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+function requireParticipantToken(authorization: string | undefined): string {
+  const token = readParticipantToken(authorization);
+  if (!token)
+    throw new AppError('UNAUTHORIZED', 'Send the participant token as "Authorization: Bearer <token>".');
+  return token;
+}

@@ -1,0 +1,175 @@
+import {
+  type Basemap,
+  basemapSchema,
+  type Category,
+  KARTVERKET_GREYSCALE,
+  type Project,
+  type ProjectDefinition,
+  type ProjectSummary,
+  projectDefinitionSchema,
+} from '@nabolag/schema';
+import type { Queryable } from '../../db/queryable.ts';
+
+interface ProjectRow {
+  id: string;
+  slug: string;
+  title: Record<string, string>;
+  description: Record<string, string>;
+  area: Project['area'];
+  bounds: [number, number, number, number];
+  area_margin_m: number;
+  analysis_srid: number;
+  languages: string[];
+  default_language: string;
+  basemap: unknown;
+  moderation: 'before' | 'after';
+  k_anonymity: number;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  is_open: boolean;
+}
+
+/** A project as the server works with it: the public shape plus what only the server needs. */
+export interface StoredProject extends Project {
+  id: string;
+  areaMarginMetres: number;
+  analysisSrid: number;
+}
+
+const PROJECT_COLUMNS = `
+  p.id, p.slug, p.title, p.description,
+  ST_AsGeoJSON(p.area, 7)::json AS area,
+  json_build_array(ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)) AS bounds,
+  p.area_margin_m, p.analysis_srid, p.languages, p.default_language, p.basemap, p.moderation,
+  p.k_anonymity, p.opens_at, p.closes_at,
+  ((p.opens_at IS NULL OR p.opens_at <= now()) AND (p.closes_at IS NULL OR p.closes_at > now())) AS is_open`;
+
+function toBasemap(value: unknown): Basemap {
+  const parsed = basemapSchema.safeParse(value);
+  return parsed.success ? parsed.data : KARTVERKET_GREYSCALE;
+}
+
+export function findProjectBySlug(db: Queryable, slug: string): Promise<StoredProject | undefined> {
+  return findProject(db, 'slug', slug);
+}
+
+export function findProjectById(db: Queryable, id: string): Promise<StoredProject | undefined> {
+  return findProject(db, 'id', id);
+}
+
+async function findProject(
+  db: Queryable,
+  column: 'slug' | 'id',
+  value: string,
+): Promise<StoredProject | undefined> {
+  const { rows } = await db.query<ProjectRow>(
+    `SELECT ${PROJECT_COLUMNS} FROM projects p WHERE p.${column} = $1`,
+    [value],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const categories = await db.query<{
+    key: string;
+    labels: Record<string, string>;
+    prompts: Record<string, string>;
+    geometry_types: Category['geometryTypes'];
+    colour: string;
+  }>(
+    `SELECT key, labels, prompts, geometry_types, colour FROM categories
+     WHERE project_id = $1 ORDER BY position, key`,
+    [row.id],
+  );
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    area: row.area,
+    bounds: row.bounds,
+    categories: categories.rows.map((category) => ({
+      key: category.key,
+      labels: category.labels,
+      prompts: category.prompts,
+      geometryTypes: category.geometry_types,
+      colour: category.colour,
+    })),
+    languages: row.languages,
+    defaultLanguage: row.default_language,
+    basemap: toBasemap(row.basemap),
+    moderation: row.moderation,
+    k: row.k_anonymity,
+    open: row.is_open,
+    opensAt: row.opens_at?.toISOString() ?? null,
+    closesAt: row.closes_at?.toISOString() ?? null,
+    areaMarginMetres: row.area_margin_m,
+    analysisSrid: row.analysis_srid,
+  };
+}
+
+/** Public projects: those open now, newest first. */
+export async function listOpenProjects(db: Queryable): Promise<ProjectSummary[]> {
+  const { rows } = await db.query<ProjectRow>(
+    `SELECT * FROM (SELECT ${PROJECT_COLUMNS}, p.created_at FROM projects p) p
+     WHERE p.is_open ORDER BY p.created_at DESC, p.slug`,
+  );
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    open: row.is_open,
+    languages: row.languages,
+    bounds: row.bounds,
+  }));
+}
+
+/**
+ * Creates a project and its categories in one transaction-free pair of statements; the caller
+ * wraps it in a transaction when it must be atomic with other work.
+ *
+ * @returns the new project's id.
+ */
+export async function insertProject(db: Queryable, input: ProjectDefinition): Promise<string> {
+  const definition = projectDefinitionSchema.parse(input);
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO projects (slug, title, description, area, area_margin_m, analysis_srid, languages,
+       default_language, basemap, moderation, k_anonymity, opens_at, closes_at)
+     VALUES ($1, $2, $3, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     RETURNING id`,
+    [
+      definition.slug,
+      definition.title,
+      definition.description,
+      JSON.stringify(definition.area),
+      definition.areaMarginMetres,
+      definition.analysisSrid,
+      definition.languages,
+      definition.defaultLanguage,
+      definition.basemap ? JSON.stringify(definition.basemap) : null,
+      definition.moderation,
+      definition.k,
+      definition.opensAt,
+      definition.closesAt,
+    ],
+  );
+  const projectId = (rows[0] as { id: string }).id;
+  await db.query(
+    `INSERT INTO categories (project_id, key, position, labels, prompts, geometry_types, colour)
+     SELECT $1, c.key, c.position, c.labels, c.prompts, c.geometry_types, c.colour
+     FROM jsonb_to_recordset($2::jsonb) AS c(key text, position int, labels jsonb, prompts jsonb,
+       geometry_types text[], colour text)`,
+    [
+      projectId,
+      JSON.stringify(
+        definition.categories.map((category, position) => ({
+          key: category.key,
+          position,
+          labels: category.labels,
+          prompts: category.prompts,
+          geometry_types: category.geometryTypes,
+          colour: category.colour,
+        })),
+      ),
+    ],
+  );
+  return projectId;
+}

@@ -1,0 +1,86 @@
+import type pg from 'pg';
+import { buildApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemoProject } from './db/seed.ts';
+import { upsertAdmin } from './modules/users/users.repository.ts';
+
+/** How long a graceful shutdown may take before the process exits anyway, in milliseconds. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    console.info(`Starting the embedded PostGIS in ${config.dataDirectory} (the first start takes ~15 s)…`);
+    embedded = await startEmbeddedDatabase({
+      dataDirectory: config.dataDirectory,
+      poolSize: config.poolSize,
+    });
+    databaseUrl = embedded.connectionString;
+  }
+
+  const app = await buildApp({
+    databaseUrl,
+    databaseKind: embedded ? 'embedded' : 'postgres',
+    poolSize: config.poolSize,
+    webDistDirectory: config.webDistDirectory,
+    logger: { level: config.logLevel },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    try {
+      await app.close();
+      await embedded?.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.ready();
+  const pool: pg.Pool = app.pg.pool;
+  const applied = await migrate(pool);
+  if (applied.length > 0) app.log.info({ applied }, 'database migrations applied');
+  if (config.seedDemo && (await seedDemoProject(pool))) app.log.info('demo project "torstrand" created');
+  if (config.admin) {
+    await upsertAdmin(pool, config.admin.email, config.admin.password);
+    app.log.info({ email: config.admin.email }, 'admin account created or updated from the environment');
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  app.log.info(
+    { startupSeconds: Number(seconds), database: embedded ? 'embedded' : 'postgres' },
+    `Nabolag is ready at http://${shownHost}:${config.port} (started in ${seconds} s)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Nabolag could not start: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import {
+  type ContributionCreate,
+  contributionCreatedSchema,
+  projectListSchema,
+  projectSchema,
+  publicContributionCollectionSchema,
+} from '@nabolag/schema';
+import { type ApiResult, type FetchLike, requestJson } from './client.ts';
+
+/**
+ * The public API the resident app uses, one function per route of the contract (DESIGN.md).
+ * Every answer is parsed with the route's schema, so a drifting server shows up as
+ * `UNEXPECTED_RESPONSE` here rather than as a broken page.
+ */
+
+const projectPath = (slug: string) => `/api/projects/${encodeURIComponent(slug)}`;
+
+/** `GET /api/projects` */
+export function listProjects(signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJson('/api/projects', projectListSchema, signal ? { signal } : {}, fetchImpl);
+}
+
+/** `GET /api/projects/:slug` */
+export function getProject(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJson(projectPath(slug), projectSchema, signal ? { signal } : {}, fetchImpl);
+}
+
+/** `GET /api/projects/:slug/contributions`: what the public may see, as a FeatureCollection. */
+export function listContributions(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJson(
+    `${projectPath(slug)}/contributions`,
+    publicContributionCollectionSchema,
+    signal ? { signal } : {},
+    fetchImpl,
+  );
+}
+
+export interface ContributionSent {
+  id: string;
+  participantId: string | undefined;
+  /** `false` when the server already had this id (a retry whose first reply was lost). */
+  created: boolean;
+}
+
+/**
+ * `POST /api/projects/:slug/contributions` as the participant holding `participantToken`.
+ * Safe to repeat with the same `body.id`: the server stores it once (201) and answers later
+ * copies with what it stored (200).
+ */
+export async function createContribution(
+  slug: string,
+  body: ContributionCreate,
+  participantToken: string,
+  fetchImpl?: FetchLike,
+): Promise<ApiResult<ContributionSent>> {
+  const result = await requestJson(
+    `${projectPath(slug)}/contributions`,
+    contributionCreatedSchema,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${participantToken}` },
+      body: JSON.stringify(body),
+    },
+    fetchImpl,
+  );
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    status: result.status,
+    value: { id: result.value.id, participantId: result.value.participantId, created: result.status === 201 },
+  };
+}

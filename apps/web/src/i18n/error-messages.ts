@@ -1,0 +1,37 @@
+import type { ParseKeys } from 'i18next';
+import type { ApiFailure } from '../api/client.ts';
+
+/** Every failure the API client can report, each with the sentence a person is shown. */
+const MESSAGE_KEYS = {
+  NETWORK: 'errors.NETWORK',
+  UNEXPECTED_RESPONSE: 'errors.UNEXPECTED_RESPONSE',
+  VALIDATION_FAILED: 'errors.VALIDATION_FAILED',
+  MALFORMED_JSON: 'errors.MALFORMED_JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'errors.UNSUPPORTED_MEDIA_TYPE',
+  BODY_TOO_LARGE: 'errors.BODY_TOO_LARGE',
+  NOT_FOUND: 'errors.NOT_FOUND',
+  PROJECT_NOT_FOUND: 'errors.PROJECT_NOT_FOUND',
+  CONTRIBUTION_NOT_FOUND: 'errors.CONTRIBUTION_NOT_FOUND',
+  PROJECT_CLOSED: 'errors.PROJECT_CLOSED',
+  UNKNOWN_CATEGORY: 'errors.UNKNOWN_CATEGORY',
+  GEOMETRY_TYPE_NOT_ALLOWED: 'errors.GEOMETRY_TYPE_NOT_ALLOWED',
+  INVALID_GEOMETRY: 'errors.INVALID_GEOMETRY',
+  OUTSIDE_PROJECT_AREA: 'errors.OUTSIDE_PROJECT_AREA',
+  UNKNOWN_SESSION: 'errors.UNKNOWN_SESSION',
+  ID_CONFLICT: 'errors.ID_CONFLICT',
+  UNAUTHORIZED: 'errors.UNAUTHORIZED',
+  FORBIDDEN: 'errors.FORBIDDEN',
+  RATE_LIMITED: 'errors.RATE_LIMITED',
+  DATABASE_UNAVAILABLE: 'errors.DATABASE_UNAVAILABLE',
+  INTERNAL: 'errors.INTERNAL',
+} as const satisfies Record<ApiFailure['code'], ParseKeys>;
+
+/**
+ * The translation key for a failure's code. A code the app does not know yet (a newer server)
+ * reads as an unexpected answer rather than as a missing text.
+ */
+export function errorMessageKey(code: string): ParseKeys {
+  return Object.hasOwn(MESSAGE_KEYS, code)
+    ? MESSAGE_KEYS[code as keyof typeof MESSAGE_KEYS]
+    : MESSAGE_KEYS.UNEXPECTED_RESPONSE;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { matchUiLanguage, resolveLanguage, textDirection } from './language.ts';
+
+describe('matchUiLanguage', () => {
+  it('accepts region and case variants of a supported language', () => {
+    expect(matchUiLanguage('nn-NO')).toBe('nn');
+    expect(matchUiLanguage('EN_gb')).toBe('en');
+  });
+
+  it('reads plain Norwegian as bokmål', () => {
+    expect(matchUiLanguage('no')).toBe('nb');
+  });
+
+  it('returns null for a language without a locale file', () => {
+    expect(matchUiLanguage('sv')).toBeNull();
+    expect(matchUiLanguage('')).toBeNull();
+  });
+});
+
+describe('resolveLanguage', () => {
+  it('prefers the ?lang= of the address over a remembered choice', () => {
+    expect(resolveLanguage({ query: 'en', stored: 'nn', preferred: ['nb'] })).toBe('en');
+  });
+
+  it('uses the remembered choice when the address has no usable ?lang=', () => {
+    expect(resolveLanguage({ query: 'xx', stored: 'nn', preferred: ['en'] })).toBe('nn');
+  });
+
+  it('uses the first supported browser language when nothing was chosen', () => {
+    expect(resolveLanguage({ query: null, stored: null, preferred: ['de-DE', 'en-US', 'nb'] })).toBe('en');
+  });
+
+  it('falls back to bokmål', () => {
+    expect(resolveLanguage({ query: null, stored: null, preferred: ['pl'] })).toBe('nb');
+  });
+});
+
+describe('textDirection', () => {
+  it('is rtl for Arabic with or without a region', () => {
+    expect(textDirection('ar')).toBe('rtl');
+    expect(textDirection('ar-EG')).toBe('rtl');
+  });
+
+  it('is ltr for Norwegian', () => {
+    expect(textDirection('nb')).toBe('ltr');
+  });
+});

@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API (apps/api) serves the built app in production; in development Vite serves the app and
+// hands the API's paths to it, so both run on one origin as they do in production.
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8080}`;
+const proxiedPaths = ['/api', '/ogc', '/tiles'];
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // MapLibre alone is ~1 MB minified; it is one chunk on purpose (loaded only for map pages).
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }])),
+  },
+  preview: {
+    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }])),
+  },
+});

@@ -1,0 +1,93 @@
+// A resident's first pin, end to end: real Chromium, real server, real database. The pin must be
+// on the map after a reload, i.e. it came back from the database, not from the page's memory.
+import { randomUUID } from 'node:crypto';
+import {
+  contributionCreatedSchema,
+  projectSchema,
+  publicContributionCollectionSchema,
+} from '@nabolag/schema';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { isInsideArea, randomPointsInArea } from './area.ts';
+import { type BrowserSession, openBrowser } from './browser.ts';
+import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
+import { findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
+
+const SLUG = 'torstrand';
+const CATEGORY = 'meeting-places';
+
+describe.skipIf(inject('e2eSkipped'))('first pin', () => {
+  const baseUrl = inject('baseUrl');
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    session = await openBrowser({ baseUrl, executablePath: inject('chromiumPath') });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('keeps a meeting place with its story on the map after a reload', async ({ onTestFailed }) => {
+    printServerLogOnFailure(onTestFailed, () => session.describeProblems());
+    const { page } = session;
+    const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${SLUG}`)).json());
+    // Unique per run: a database reused across runs (TEST_DATABASE_URL) keeps earlier pins.
+    const story = `E2E første pin ${randomUUID()}: benken ved elva der vi møtes`;
+
+    await page.goto(`${baseUrl}/p/${SLUG}`);
+    await waitForMap(page);
+    await page.locator(`[data-testid="category-${CATEGORY}"]`).click();
+    const target = await findEmptyMapSpot(page, randomPointsInArea(project.area, 30));
+    await page.mouse.click(target.x, target.y);
+    await page.locator('[data-testid="story"]').or(page.locator('textarea')).first().fill(story);
+
+    const posted = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        new URL(response.url()).pathname === `/api/projects/${SLUG}/contributions`,
+    );
+    await page.locator('[data-testid="send"]').click();
+    const response = await posted;
+    expect(response.status()).toBe(201);
+    const created = contributionCreatedSchema.parse(await response.json());
+    await waitForSentStatus(page);
+
+    // The API publishes it (the demo project moderates after publishing) where it was clicked.
+    const [lng, lat] = target.lngLat;
+    const bbox = [lng - 0.002, lat - 0.002, lng + 0.002, lat + 0.002].join(',');
+    const listed = publicContributionCollectionSchema.parse(
+      await (
+        await fetch(`${baseUrl}/api/projects/${SLUG}/contributions?bbox=${bbox}&category=${CATEGORY}`)
+      ).json(),
+    );
+    const mine = listed.features.find((feature) => feature.id === created.id);
+    expect(mine?.properties).toMatchObject({ story, category: CATEGORY });
+    expect(mine?.geometry.type).toBe('Point');
+    if (mine?.geometry.type === 'Point') {
+      const [storedLng, storedLat] = mine.geometry.coordinates;
+      // A click lands within a few pixels: a few metres at the zoom that shows a neighbourhood.
+      expect(Math.abs(storedLng - lng)).toBeLessThan(0.0005);
+      expect(Math.abs(storedLat - lat)).toBeLessThan(0.0005);
+      expect(isInsideArea([storedLng, storedLat], project.area)).toBe(true);
+    }
+
+    await page.reload();
+    await waitForMap(page);
+    await expect
+      .poll(
+        async () =>
+          (await renderedContributions(page)).some(
+            (feature) =>
+              feature.properties.story === story ||
+              feature.properties.id === created.id ||
+              feature.id === created.id,
+          ),
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(true);
+    const count = Number(await page.locator('[data-testid="map"]').getAttribute('data-contributions'));
+    expect(count).toBeGreaterThanOrEqual(1);
+
+    expect(session.pageErrors).toEqual([]);
+  });
+});
