@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'api',
           include: ['apps/api/src/**/*.test.ts'],
           globalSetup: ['apps/api/src/testing/global-setup.ts'],
+          // The embedded database is one session: test files take turns (see db/embedded.ts).
+          fileParallelism: Boolean(process.env.TEST_DATABASE_URL),
           testTimeout: 30_000,
           hookTimeout: 180_000,
         },

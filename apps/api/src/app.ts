@@ -1,12 +1,17 @@
+import path from 'node:path';
 import fastifyPostgres from '@fastify/postgres';
 import { type DatabaseKind, MAX_JSON_BODY_BYTES } from '@nabolag/schema';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
-import { webRoutes } from './modules/web/web.routes.ts';
+import { type PageFallback, registerWebApp } from './modules/web/web.routes.ts';
+
+/** Paths the single-page app never owns: unknown ones get a JSON 404, not the app's page. */
+const NOT_PAGES = ['/api/', '/ogc', '/tiles/'];
 
 export interface AppDependencies {
   /** A `postgres://` URL: a real PostGIS, or the embedded database's loopback socket. */
@@ -42,8 +47,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(fastifyPostgres, {
     connectionString: dependencies.databaseUrl,
     max: dependencies.poolSize ?? 10,
-    // Fail fast when the database is down, so callers get a 503 rather than a hang.
-    connectionTimeoutMillis: 5_000,
+    // Fail rather than hang when the database is down, so callers get a 503. The embedded
+    // database has one connection that requests queue for, so it gets longer.
+    connectionTimeoutMillis: dependencies.databaseKind === 'embedded' ? 30_000 : 5_000,
     idleTimeoutMillis: 30_000,
   });
   // A dropped idle connection (database restarted) must not crash the process.
@@ -52,8 +58,18 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(healthRoutes, { databaseKind: dependencies.databaseKind });
   await app.register(projectsRoutes);
   await app.register(contributionsRoutes);
-  if (dependencies.webDistDirectory) {
-    await app.register(webRoutes, { distDirectory: dependencies.webDistDirectory });
-  }
+  const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
+    ? await registerWebApp(app, dependencies.webDistDirectory)
+    : undefined;
+
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const isPageRequest =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !NOT_PAGES.some((prefix) => pathname.startsWith(prefix)) &&
+      path.extname(pathname) === '';
+    if (isPageRequest && pageFallback) return pageFallback(reply);
+    throw new AppError('NOT_FOUND', `There is nothing at ${request.method} ${pathname}.`);
+  });
   return app;
 }

@@ -10,42 +10,32 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const environmentSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-    PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATABASE_URL: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
-        .optional(),
-    ),
-    /** Pool size; the embedded database gets more socket connections than this. */
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    NABOLAG_DATA_DIR: z.string().min(1).default('./data'),
-    NABOLAG_WEB_DIST: z.string().min(1).default(path.join(REPOSITORY_ROOT, 'apps/web/dist')),
-    NABOLAG_SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
-    NABOLAG_ADMIN_EMAIL: z.preprocess(
-      emptyAsUndefined,
-      z.email('NABOLAG_ADMIN_EMAIL must be an e-mail address').optional(),
-    ),
-    NABOLAG_ADMIN_PASSWORD: z.preprocess(
-      emptyAsUndefined,
-      z.string().min(12, 'NABOLAG_ADMIN_PASSWORD must be at least 12 characters').optional(),
-    ),
-  })
-  .superRefine((env, context) => {
-    if (Boolean(env.NABOLAG_ADMIN_EMAIL) !== Boolean(env.NABOLAG_ADMIN_PASSWORD)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['NABOLAG_ADMIN_PASSWORD'],
-        message: 'set both NABOLAG_ADMIN_EMAIL and NABOLAG_ADMIN_PASSWORD, or neither',
-      });
-    }
-  });
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  /** Pool size; the embedded database gets more socket connections than this. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NABOLAG_DATA_DIR: z.string().min(1).default('./data'),
+  NABOLAG_WEB_DIST: z.string().min(1).default(path.join(REPOSITORY_ROOT, 'apps/web/dist')),
+  NABOLAG_SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
+  NABOLAG_ADMIN_EMAIL: z.preprocess(
+    emptyAsUndefined,
+    z.email('NABOLAG_ADMIN_EMAIL must be an e-mail address').optional(),
+  ),
+  NABOLAG_ADMIN_PASSWORD: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(12, 'NABOLAG_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  ),
+});
 
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -80,11 +70,16 @@ export class ConfigError extends Error {
  */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  // Checked on the raw values so that it is listed beside the other problems.
+  if (Boolean(environment.NABOLAG_ADMIN_EMAIL) !== Boolean(environment.NABOLAG_ADMIN_PASSWORD)) {
+    problems.push(
+      'NABOLAG_ADMIN_EMAIL, NABOLAG_ADMIN_PASSWORD: set both NABOLAG_ADMIN_EMAIL and NABOLAG_ADMIN_PASSWORD, or neither',
     );
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   return {
     environment: env.NODE_ENV,

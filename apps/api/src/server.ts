@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.ts';
+import { EMBEDDED_POOL_SIZE, type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoProject } from './db/seed.ts';
 import { upsertAdmin } from './modules/users/users.repository.ts';
@@ -26,17 +26,14 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     console.info(`Starting the embedded PostGIS in ${config.dataDirectory} (the first start takes ~15 s)…`);
-    embedded = await startEmbeddedDatabase({
-      dataDirectory: config.dataDirectory,
-      poolSize: config.poolSize,
-    });
+    embedded = await startEmbeddedDatabase({ dataDirectory: config.dataDirectory });
     databaseUrl = embedded.connectionString;
   }
 
   const app = await buildApp({
     databaseUrl,
     databaseKind: embedded ? 'embedded' : 'postgres',
-    poolSize: config.poolSize,
+    poolSize: embedded ? EMBEDDED_POOL_SIZE : config.poolSize,
     webDistDirectory: config.webDistDirectory,
     logger: { level: config.logLevel },
   });

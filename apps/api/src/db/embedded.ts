@@ -4,6 +4,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+/** The pool size for the embedded database: one connection (see startEmbeddedDatabase). */
+export const EMBEDDED_POOL_SIZE = 1;
+
 export interface EmbeddedDatabase {
   /** A `postgres://` URL on the loopback interface; `pg` connects to it as to any server. */
   connectionString: string;
@@ -25,13 +28,16 @@ export class DataDirectoryError extends Error {
  * `<dataDirectory>/pglite`, and serves it on a loopback port so the rest of the server talks to
  * it through `pg` exactly as to a real server.
  *
- * PGlite has one backend session shared by every socket connection: the socket server queues
- * queries and keeps a transaction's queries together, so `maxConnections` must exceed the pool
- * size. No named prepared statements, no COPY, no cross-connection LISTEN/NOTIFY, no ST_AsMVT.
+ * PGlite has one backend session shared by every socket connection. The socket server queues
+ * protocol messages and keeps a transaction's together, but it interleaves the messages of two
+ * connections' extended-protocol queries (Parse/Bind/Execute) when they arrive at once, which
+ * mixes up their unnamed statements. So the server talks to it through a pool of ONE connection
+ * (`EMBEDDED_POOL_SIZE`): queries queue in `pg` instead, which costs nothing, since PGlite runs
+ * one query at a time anyway. Other limits: no named prepared statements, no COPY, no
+ * cross-connection LISTEN/NOTIFY, no ST_AsMVT.
  */
 export async function startEmbeddedDatabase(options: {
   dataDirectory: string;
-  poolSize: number;
   port?: number;
 }): Promise<EmbeddedDatabase> {
   const directory = path.join(options.dataDirectory, 'pglite');
@@ -46,7 +52,8 @@ export async function startEmbeddedDatabase(options: {
     db,
     host: '127.0.0.1',
     port: options.port ?? 0,
-    maxConnections: options.poolSize + 10,
+    // Room for the server's pool, migrations, tests and an operator's psql.
+    maxConnections: 20,
   });
   await server.start();
   const address = server.getServerConn();

@@ -24,7 +24,10 @@ export class MigrationError extends Error {
  *
  * @returns the names of the migrations applied now.
  */
-export async function migrate(pool: pg.Pool, directory = MIGRATIONS_DIRECTORY): Promise<string[]> {
+export async function migrate(
+  pool: pg.Pool,
+  { directory = MIGRATIONS_DIRECTORY, table = 'schema_migrations' } = {},
+): Promise<string[]> {
   const files = (await readdir(directory)).filter((name) => name.endsWith('.sql')).sort();
   const misnamed = files.filter((name) => !MIGRATION_NAME.test(name));
   if (misnamed.length > 0) {
@@ -34,13 +37,13 @@ export async function migrate(pool: pg.Pool, directory = MIGRATIONS_DIRECTORY): 
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    await client.query(`CREATE TABLE IF NOT EXISTS ${client.escapeIdentifier(table)} (
       name text PRIMARY KEY,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const { rows } = await client.query<{ name: string; checksum: string }>(
-      'SELECT name, checksum FROM schema_migrations',
+      `SELECT name, checksum FROM ${client.escapeIdentifier(table)}`,
     );
     const done = new Map(rows.map((row) => [row.name, row.checksum]));
     for (const name of files) {
@@ -58,7 +61,7 @@ export async function migrate(pool: pg.Pool, directory = MIGRATIONS_DIRECTORY): 
       try {
         await client.query('BEGIN');
         await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
+        await client.query(`INSERT INTO ${client.escapeIdentifier(table)} (name, checksum) VALUES ($1, $2)`, [
           name,
           checksum,
         ]);

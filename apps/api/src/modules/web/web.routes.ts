@@ -1,53 +1,42 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Paths the single-page app never owns: unknown ones get a JSON 404, not the app's page. */
-const API_PREFIXES = ['/api/', '/ogc', '/tiles/'];
+/** Answers a page request the API has no route for; `undefined` when there is no web app. */
+export type PageFallback = (reply: FastifyReply) => FastifyReply;
 
 /**
  * Serves the built web app (Vite's `dist`) from the same port as the API: hashed assets with a
- * long cache, and `index.html` for every other GET so the app's own routes (`/p/:slug`, …) load.
+ * long cache. Returns the fallback that sends `index.html` for the app's own routes
+ * (`/p/:slug`, …), or a page saying the app is not built.
  */
-export async function webRoutes(app: FastifyInstance, options: { distDirectory: string }): Promise<void> {
-  const indexFile = path.join(options.distDirectory, 'index.html');
-  const built = existsSync(indexFile);
-  if (built) {
-    await app.register(fastifyStatic, {
-      root: options.distDirectory,
-      wildcard: false,
-      index: false,
-      setHeaders(response, filePath) {
-        response.header(
-          'cache-control',
-          filePath.includes(`${path.sep}assets${path.sep}`)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        );
-      },
-    });
-  } else {
+export async function registerWebApp(app: FastifyInstance, distDirectory: string): Promise<PageFallback> {
+  const indexFile = path.join(distDirectory, 'index.html');
+  if (!existsSync(indexFile)) {
     app.log.warn(
       `The web app is not built (${indexFile} is missing); run "pnpm build". The API works without it.`,
     );
-  }
-
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const pathname = request.url.split('?')[0] ?? '/';
-    const wantsPage = request.method === 'GET' || request.method === 'HEAD';
-    if (!wantsPage || API_PREFIXES.some((prefix) => pathname.startsWith(prefix)) || path.extname(pathname)) {
-      throw new AppError('NOT_FOUND', `There is nothing at ${request.method} ${pathname}.`);
-    }
-    if (!built) {
-      return reply
+    return (reply) =>
+      reply
         .status(503)
         .type('text/html; charset=utf-8')
         .send(
           '<!doctype html><title>Nabolag</title><p>The web app is not built yet. Run <code>pnpm build</code>.</p>',
         );
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  }
+  await app.register(fastifyStatic, {
+    root: distDirectory,
+    wildcard: false,
+    index: false,
+    setHeaders(response, filePath) {
+      response.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
+    },
   });
+  return (reply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
 }
