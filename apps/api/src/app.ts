@@ -41,6 +41,10 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Every answer names its request, so a person reporting a problem can quote it.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   // JSON only: a text body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain');
 

@@ -80,6 +80,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const [status, body] = toErrorResponse(error);
     if (status >= 500) {
       request.log.error({ err: error, reqId: request.id }, 'request failed');
+      body.details = { requestId: request.id };
     } else {
       request.log.info({ code: body.code, reqId: request.id }, body.message);
     }
