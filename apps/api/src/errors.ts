@@ -22,6 +22,11 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
     status: 409,
     message: 'This id is already used by a different contribution; make a new id.',
   },
+  UNSUPPORTED_IMAGE: {
+    status: 415,
+    message: 'The photo must be a JPEG, PNG or WebP image of at most 10 MB.',
+  },
+  PHOTO_NOT_FOUND: { status: 404, message: 'This contribution has no photo.' },
   UNAUTHORIZED: { status: 401, message: 'Sign in or send the participant token.' },
   FORBIDDEN: { status: 403, message: 'You may not do this.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a little and try again.' },

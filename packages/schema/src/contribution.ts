@@ -84,6 +84,8 @@ export const publicContributionPropertiesSchema = z.object({
   story: z.string().nullable(),
   /** `YYYY-MM-DD`: the day, not the minute, so times cannot single out a person. */
   created: z.string(),
+  /** Path of the photo (`/api/contributions/:id/photo`), or null. */
+  photo: z.string().nullable(),
 });
 
 export const publicContributionFeatureSchema = z.object({
@@ -115,3 +117,16 @@ export const contributionListQuerySchema = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).default(MAX_LIST_LIMIT),
 });
+
+/** Largest photo upload, in bytes. */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/** Image types a photo may be uploaded as (the server checks the bytes, not the name or header). */
+export const PHOTO_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** `PUT /api/contributions/:id/photo` */
+export const photoStoredSchema = z.object({
+  url: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type PhotoStored = z.infer<typeof photoStoredSchema>;

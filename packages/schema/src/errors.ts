@@ -19,6 +19,8 @@ export const errorCodeSchema = z.enum([
   'OUTSIDE_PROJECT_AREA',
   'UNKNOWN_SESSION',
   'ID_CONFLICT',
+  'UNSUPPORTED_IMAGE',
+  'PHOTO_NOT_FOUND',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'RATE_LIMITED',

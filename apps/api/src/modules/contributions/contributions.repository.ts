@@ -186,14 +186,17 @@ export async function listPublicContributions(
     story: string | null;
     created: string;
     geometry: PublicContributionFeature['geometry'];
+    hasPhoto: boolean;
   }>(
-    `SELECT id, category_key AS category, story, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS created,
-            ST_AsGeoJSON(geometry, 7)::json AS geometry
-     FROM contributions
-     WHERE project_id = $1 AND status = 'published'
-       AND ($2::float8[] IS NULL OR geometry && ST_MakeEnvelope($2[1], $2[2], $2[3], $2[4], 4326))
-       AND ($3::text[] IS NULL OR category_key = ANY($3))
-     ORDER BY created_at, id
+    `SELECT c.id, c.category_key AS category, c.story,
+            to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS created,
+            ST_AsGeoJSON(c.geometry, 7)::json AS geometry,
+            EXISTS (SELECT 1 FROM photos ph WHERE ph.contribution_id = c.id) AS "hasPhoto"
+     FROM contributions c
+     WHERE c.project_id = $1 AND c.status = 'published'
+       AND ($2::float8[] IS NULL OR c.geometry && ST_MakeEnvelope($2[1], $2[2], $2[3], $2[4], 4326))
+       AND ($3::text[] IS NULL OR c.category_key = ANY($3))
+     ORDER BY c.created_at, c.id
      LIMIT $4`,
     [projectId, filter.bbox ?? null, filter.categories ?? null, filter.limit + 1],
   );
@@ -204,7 +207,13 @@ export async function listPublicContributions(
       type: 'Feature',
       id: row.id,
       geometry: row.geometry,
-      properties: { id: row.id, category: row.category, story: row.story, created: row.created },
+      properties: {
+        id: row.id,
+        category: row.category,
+        story: row.story,
+        created: row.created,
+        photo: row.hasPhoto ? `/api/contributions/${row.id}/photo` : null,
+      },
     })),
   };
 }

@@ -136,6 +136,7 @@ describe('POST /api/projects/:slug/contributions', () => {
       category: 'meeting-places',
       story: body.story,
       created: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      photo: null,
     });
     expect(JSON.stringify(list.json())).not.toMatch(/participant|ageBand|30-44|yearsInArea|token/);
   });

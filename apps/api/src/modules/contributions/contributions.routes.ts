@@ -14,7 +14,7 @@ import { errorResponses } from '../../http/error-responses.ts';
 import { findProjectById, findProjectBySlug } from '../projects/projects.repository.ts';
 import { listPublicContributions } from './contributions.repository.ts';
 import { createContribution, editContribution, removeContribution } from './contributions.service.ts';
-import { readParticipantToken } from './participant-token.ts';
+import { readParticipantToken, requireParticipantToken } from './participant-token.ts';
 
 const authorizationHeaders = z.object({ authorization: z.string().optional() });
 
@@ -108,10 +108,3 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-function requireParticipantToken(authorization: string | undefined): string {
-  const token = readParticipantToken(authorization);
-  if (!token)
-    throw new AppError('UNAUTHORIZED', 'Send the participant token as "Authorization: Bearer <token>".');
-  return token;
-}

@@ -147,7 +147,7 @@ async function answerRepeat(
 }
 
 /** Loads a contribution for a change by its participant: 404 if missing, 403 if the token is not its maker's. */
-async function findOwned(
+export async function findOwnedContribution(
   pool: pg.Pool,
   id: string,
   participantToken: string,
@@ -168,7 +168,7 @@ export async function editContribution(
   participantToken: string,
   changes: ContributionUpdate,
 ): Promise<Result<void>> {
-  const owned = await findOwned(pool, id, participantToken);
+  const owned = await findOwnedContribution(pool, id, participantToken);
   if (!owned.ok) return owned;
   const project = await loadProject(owned.value.projectId);
   if (!project) return fail('PROJECT_NOT_FOUND', 'The project of this contribution is gone.');
@@ -209,7 +209,7 @@ export async function removeContribution(
   id: string,
   participantToken: string,
 ): Promise<Result<void>> {
-  const owned = await findOwned(pool, id, participantToken);
+  const owned = await findOwnedContribution(pool, id, participantToken);
   if (!owned.ok) return owned;
   await deleteContribution(pool, id);
   return ok(undefined);

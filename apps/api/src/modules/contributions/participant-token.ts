@@ -28,3 +28,11 @@ export function readParticipantToken(authorization: string | undefined): string 
   }
   return parsed.data;
 }
+
+/** Like readParticipantToken, but the token is required (editing, deleting, uploading). */
+export function requireParticipantToken(authorization: string | undefined): string {
+  const token = readParticipantToken(authorization);
+  if (!token)
+    throw new AppError('UNAUTHORIZED', 'Send the participant token as "Authorization: Bearer <token>".');
+  return token;
+}
