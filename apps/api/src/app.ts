@@ -7,6 +7,7 @@ import { AppError } from './errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { participantsRoutes } from './modules/participants/participants.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { type PageFallback, registerWebApp } from './modules/web/web.routes.ts';
@@ -64,6 +65,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(projectsRoutes);
   await app.register(contributionsRoutes);
   await app.register(photosRoutes);
+  await app.register(participantsRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
     : undefined;

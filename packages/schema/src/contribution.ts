@@ -130,3 +130,26 @@ export const photoStoredSchema = z.object({
   height: z.number().int().positive(),
 });
 export type PhotoStored = z.infer<typeof photoStoredSchema>;
+
+/** One of the participant's own contributions, as they see it (`GET /api/projects/:slug/me`). */
+export const ownContributionSchema = z.object({
+  id: z.uuid(),
+  category: categoryKeySchema,
+  geometry: contributionGeometrySchema,
+  story: z.string().nullable(),
+  /** published; pending (waits for a moderator); hidden (a moderator took it down). */
+  status: z.enum(['published', 'pending', 'hidden']),
+  /** ISO 8601 time, to the second: the participant's own data. */
+  createdAt: z.string(),
+  photo: z.string().nullable(),
+});
+export type OwnContribution = z.infer<typeof ownContributionSchema>;
+
+/** `GET /api/projects/:slug/me`: what the holder of a participant token gave. */
+export const participantDataSchema = z.object({
+  /** null when this token has not contributed to the project yet. */
+  participantId: z.uuid().nullable(),
+  profile: participantProfileSchema,
+  contributions: z.array(ownContributionSchema),
+});
+export type ParticipantData = z.infer<typeof participantDataSchema>;

@@ -1,4 +1,4 @@
-import type { ContributionGeometry, ParticipantProfile, PublicContributionFeature } from '@nabolag/schema';
+import type { ContributionGeometry, PublicContributionFeature } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 
 export interface StoredContribution {
@@ -61,41 +61,6 @@ export async function findContribution(
     ],
   );
   return rows[0];
-}
-
-/**
- * Finds or makes the participant with this token hash in the project, and records the
- * background answers given (answers left out keep their earlier value).
- */
-export async function upsertParticipant(
-  db: Queryable,
-  projectId: string,
-  tokenHash: Buffer,
-  profile: ParticipantProfile | undefined,
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO participants (project_id, token_hash, age_band, relation, years_in_area)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (project_id, token_hash) DO UPDATE SET
-       age_band = COALESCE(EXCLUDED.age_band, participants.age_band),
-       relation = COALESCE(EXCLUDED.relation, participants.relation),
-       years_in_area = COALESCE(EXCLUDED.years_in_area, participants.years_in_area)
-     RETURNING id`,
-    [projectId, tokenHash, profile?.ageBand ?? null, profile?.relation ?? null, profile?.yearsInArea ?? null],
-  );
-  return (rows[0] as { id: string }).id;
-}
-
-export async function findParticipantByToken(
-  db: Queryable,
-  projectId: string,
-  tokenHash: Buffer,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    'SELECT id FROM participants WHERE project_id = $1 AND token_hash = $2',
-    [projectId, tokenHash],
-  );
-  return rows[0]?.id;
 }
 
 export async function findSessionId(

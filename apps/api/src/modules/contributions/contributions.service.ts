@@ -8,16 +8,15 @@ import type {
 import type pg from 'pg';
 import { withTransaction } from '../../db/queryable.ts';
 import { fail, ok, type Result } from '../../errors.ts';
+import { findParticipantByToken, upsertParticipant } from '../participants/participants.repository.ts';
 import type { StoredProject } from '../projects/projects.repository.ts';
 import {
   checkGeometry,
   deleteContribution,
   findContribution,
-  findParticipantByToken,
   findSessionId,
   insertContribution,
   updateContribution,
-  upsertParticipant,
 } from './contributions.repository.ts';
 import { hashToken, newParticipantToken } from './participant-token.ts';
 
