@@ -1,15 +1,18 @@
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyPostgres from '@fastify/postgres';
 import { type DatabaseKind, MAX_JSON_BODY_BYTES } from '@nabolag/schema';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { participantsRoutes } from './modules/participants/participants.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
 import { type PageFallback, registerWebApp } from './modules/web/web.routes.ts';
 
 /** Paths the single-page app never owns: unknown ones get a JSON 404, not the app's page. */
@@ -61,11 +64,15 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   // A dropped idle connection (database restarted) must not crash the process.
   app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'));
 
+  await app.register(fastifyCookie);
+
   await app.register(healthRoutes, { databaseKind: dependencies.databaseKind });
   await app.register(projectsRoutes);
   await app.register(contributionsRoutes);
   await app.register(photosRoutes);
   await app.register(participantsRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
     : undefined;

@@ -28,6 +28,13 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
   },
   PHOTO_NOT_FOUND: { status: 404, message: 'This contribution has no photo.' },
   UNAUTHORIZED: { status: 401, message: 'Sign in or send the participant token.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The e-mail address or the password is wrong.' },
+  CSRF_FAILED: {
+    status: 403,
+    message: 'The request lacks the X-CSRF-Token header of your session; reload the page and try again.',
+  },
+  EMAIL_TAKEN: { status: 409, message: 'A user with this e-mail address exists already.' },
+  USER_NOT_FOUND: { status: 404, message: 'There is no user with this id.' },
   FORBIDDEN: { status: 403, message: 'You may not do this.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a little and try again.' },
   DATABASE_UNAVAILABLE: {

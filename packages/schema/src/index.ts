@@ -4,3 +4,4 @@ export * from './geojson.ts';
 export * from './health.ts';
 export * from './i18n.ts';
 export * from './project.ts';
+export * from './staff.ts';

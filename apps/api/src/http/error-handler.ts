@@ -85,6 +85,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.info({ code: body.code, reqId: request.id }, body.message);
     }
     if (status === 503) reply.header('retry-after', '5');
+    const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (status === 429 && retryAfter) reply.header('retry-after', String(retryAfter));
     return reply.status(status).send(body);
   });
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type ProjectDefinition, projectDefinitionSchema } from '@nabolag/schema';
+import { type ProjectDefinition, projectDefinitionSchema, type StaffRole } from '@nabolag/schema';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { EMBEDDED_POOL_SIZE } from '../db/embedded.ts';
 import { DEMO_PROJECT_FILE } from '../db/seed.ts';
 import { insertProject } from '../modules/projects/projects.repository.ts';
+import { hashPassword } from '../modules/users/passwords.ts';
+import { insertUser, replaceProjectRoles } from '../modules/users/users.repository.ts';
 
 /** Builds the app on the run's database (see global-setup.ts). Close it in `afterAll`. */
 export async function createTestApp(): Promise<FastifyInstance> {
@@ -33,3 +35,39 @@ export async function createTestProject(app: FastifyInstance, overrides: Partial
 
 /** A point inside the demo area (Torstrand, Larvik), `[longitude, latitude]`. */
 export const INSIDE: [number, number] = [10.015, 59.048];
+
+/** Creates a staff user directly in the database; returns its id, e-mail and password. */
+export async function createStaffUser(
+  app: FastifyInstance,
+  roles: StaffRole[],
+  projectRoles: Array<{ project: string; role: StaffRole }> = [],
+) {
+  const email = `staff-${randomUUID().slice(0, 8)}@example.org`;
+  const password = `pw-${randomUUID()}`;
+  const id = (await insertUser(app.pg.pool, {
+    email,
+    name: 'Test Staff',
+    passwordHash: await hashPassword(password),
+    roles,
+  })) as string;
+  await replaceProjectRoles(app.pg.pool, id, projectRoles);
+  return { id, email, password };
+}
+
+/** Signs in through the API; returns the cookie header and CSRF token to send with writes. */
+export async function signIn(app: FastifyInstance, credentials: { email: string; password: string }) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: credentials.email, password: credentials.password },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((candidate) => candidate.name === 'nabolag_session');
+  return {
+    cookie: `nabolag_session=${cookie?.value}`,
+    csrfToken: response.json().csrfToken as string,
+    headers(): Record<string, string> {
+      return { cookie: this.cookie, 'x-csrf-token': this.csrfToken };
+    },
+  };
+}

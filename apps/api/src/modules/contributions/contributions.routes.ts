@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, unwrap } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
+import { CONTRIBUTE_RATE, enforceRateLimit, WORKSHOP_CONTRIBUTE_RATE } from '../../http/rate-limit.ts';
 import { findProjectById, findProjectBySlug } from '../projects/projects.repository.ts';
 import { listPublicContributions } from './contributions.repository.ts';
 import { createContribution, editContribution, removeContribution } from './contributions.service.ts';
@@ -39,6 +40,13 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const token = readParticipantToken(request.headers.authorization);
+      // A workshop's tablets share one address: they are counted per session code instead.
+      const session = request.body.session?.toUpperCase();
+      await enforceRateLimit(
+        pool,
+        session ? WORKSHOP_CONTRIBUTE_RATE : CONTRIBUTE_RATE,
+        session ? `session:${session}` : `ip:${request.ip}`,
+      );
       const project = await projectOr404(request.params.slug);
       const outcome = unwrap(await createContribution(pool, project, request.body, token));
       reply.header('cache-control', 'no-store');

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { AppError } from '../errors.ts';
+
+export interface RateLimitRule {
+  /** What is counted, e.g. `login` or `contribute`. */
+  name: string;
+  /** Requests allowed per window. */
+  limit: number;
+  /** Window length in seconds. */
+  windowSeconds: number;
+}
+
+/**
+ * Counts a request against a fixed window and refuses it with 429 past the limit. Counters live
+ * in PostgreSQL (table `rate_limits`), so every API process behind a proxy shares them. The key
+ * holds only a hash of what identifies the caller (an IP address is personal data), and counters
+ * are deleted after an hour.
+ */
+export async function enforceRateLimit(pool: pg.Pool, rule: RateLimitRule, subject: string): Promise<void> {
+  const key = `${rule.name}:${createHash('sha256').update(subject).digest('base64url').slice(0, 22)}`;
+  const { rows } = await pool.query<{ hits: number; retry: number }>(
+    `INSERT INTO rate_limits (key, window_start, hits)
+     VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
+     ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+     RETURNING hits, ceil(extract(epoch FROM window_start) + $2 - extract(epoch FROM now()))::int AS retry`,
+    [key, rule.windowSeconds],
+  );
+  // Now and then, forget old windows.
+  if (Math.random() < 0.01) {
+    await pool.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 hour'`);
+  }
+  const row = rows[0] as { hits: number; retry: number };
+  if (row.hits > rule.limit) {
+    throw new AppError('RATE_LIMITED', `Too many requests; try again in ${Math.max(1, row.retry)} seconds.`, {
+      retryAfterSeconds: Math.max(1, row.retry),
+    });
+  }
+}
+
+/** Sign-in attempts per address and e-mail: slows password guessing to a crawl. */
+export const LOGIN_RATE: RateLimitRule = { name: 'login', limit: 10, windowSeconds: 15 * 60 };
+/** Contributions from one address without a workshop session: generous for a household, not for a script. */
+export const CONTRIBUTE_RATE: RateLimitRule = { name: 'contribute', limit: 60, windowSeconds: 60 };
+/** Contributions in one workshop session: 60 tablets behind one address, each quick. */
+export const WORKSHOP_CONTRIBUTE_RATE: RateLimitRule = {
+  name: 'contribute-session',
+  limit: 1200,
+  windowSeconds: 60,
+};

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { projectSlugSchema } from './project.ts';
+
+export const staffRoleSchema = z.enum(['admin', 'planner', 'facilitator']);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** Shortest staff password: long passphrases beat complexity rules (NIST SP 800-63B). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('an e-mail address such as name@larvik.kommune.no').max(254));
+
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1000);
+
+/** `POST /api/auth/login` */
+export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1).max(1000) }).strict();
+
+export const projectRoleSchema = z.object({ project: projectSlugSchema, role: staffRoleSchema });
+
+export const staffUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  /** Roles in every project. */
+  roles: z.array(staffRoleSchema),
+  /** Roles in one project each. */
+  projectRoles: z.array(projectRoleSchema),
+  disabled: z.boolean(),
+});
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+/** `GET /api/auth/me`, and the answer to a sign-in. Send `csrfToken` as `X-CSRF-Token` with every write. */
+export const staffSessionSchema = z.object({ user: staffUserSchema, csrfToken: z.string() });
+export type StaffSession = z.infer<typeof staffSessionSchema>;
+
+/** `POST /api/staff/users` (admins) */
+export const userCreateSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().max(200).default(''),
+    password: passwordSchema,
+    roles: z.array(staffRoleSchema).default([]),
+    projectRoles: z.array(projectRoleSchema).default([]),
+  })
+  .strict();
+export type UserCreate = z.input<typeof userCreateSchema>;
+
+/** `PATCH /api/staff/users/:id` (admins) */
+export const userUpdateSchema = z
+  .object({
+    name: z.string().trim().max(200).optional(),
+    roles: z.array(staffRoleSchema).optional(),
+    projectRoles: z.array(projectRoleSchema).optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'nothing to change');
+
+export const userParamsSchema = z.object({ id: z.uuid() });
+export const userListSchema = z.object({ users: z.array(staffUserSchema) });
+
+/** API tokens for GIS clients. The token itself is shown once, at creation. */
+export const apiTokenCreateSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const apiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export const apiTokenCreatedSchema = apiTokenSchema.extend({ token: z.string() });
+export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  user: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  project: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
