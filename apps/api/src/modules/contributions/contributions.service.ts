@@ -8,6 +8,8 @@ import type {
 import type pg from 'pg';
 import { withTransaction } from '../../db/queryable.ts';
 import { fail, ok, type Result } from '../../errors.ts';
+import { insertFlags } from '../moderation/moderation.repository.ts';
+import { flagStory } from '../moderation/story-flags.ts';
 import { findParticipantByToken, upsertParticipant } from '../participants/participants.repository.ts';
 import type { StoredProject } from '../projects/projects.repository.ts';
 import {
@@ -84,6 +86,8 @@ export async function createContribution(
     }
   }
 
+  const flags = flagStory(story);
+  const heldBack = project.moderation === 'before' || flags.some((flag) => flag.holdBack);
   const issuedToken = participantToken ? undefined : newParticipantToken();
   const token = participantToken ?? (issuedToken as string);
   const stored = await withTransaction(pool, async (client) => {
@@ -96,9 +100,14 @@ export async function createContribution(
       geometry: input.geometry,
       story,
       sessionId,
-      status: project.moderation === 'after' ? 'published' : 'pending',
+      status: heldBack ? 'pending' : 'published',
     });
     if (!inserted) throw new IdTakenMeanwhile();
+    await insertFlags(
+      client,
+      input.id,
+      flags.map((flag) => ({ source: 'automatic' as const, reason: flag.reason })),
+    );
     return participantId;
   }).catch((error: unknown) => {
     if (error instanceof IdTakenMeanwhile) return undefined;
@@ -183,10 +192,22 @@ export async function editContribution(
     );
     if (!placement.ok) return placement;
   }
-  await updateContribution(pool, id, {
-    category: changes.category,
-    geometry: changes.geometry,
-    story: changes.story === undefined ? undefined : changes.story.trim() ? changes.story : null,
+  const story = changes.story === undefined ? undefined : changes.story.trim() ? changes.story : null;
+  const flags = flagStory(story);
+  await withTransaction(pool, async (client) => {
+    await updateContribution(client, id, { category: changes.category, geometry: changes.geometry, story });
+    // A changed story is checked like a new one; if it must wait for a moderator, it is withdrawn.
+    await insertFlags(
+      client,
+      id,
+      flags.map((flag) => ({ source: 'automatic' as const, reason: flag.reason })),
+    );
+    if (story !== undefined && (project.moderation === 'before' || flags.some((flag) => flag.holdBack))) {
+      await client.query(
+        `UPDATE contributions SET status = 'pending' WHERE id = $1 AND status = 'published'`,
+        [id],
+      );
+    }
   });
   return ok(undefined);
 }
