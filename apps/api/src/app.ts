@@ -13,6 +13,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { participantsRoutes } from './modules/participants/participants.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
+import { projectAdminRoutes } from './modules/projects/project-admin.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { type PageFallback, registerWebApp } from './modules/web/web.routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(authRoutes);
   await app.register(usersRoutes);
   await app.register(moderationRoutes);
+  await app.register(projectAdminRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
     : undefined;

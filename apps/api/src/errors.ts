@@ -22,6 +22,12 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
     status: 409,
     message: 'This id is already used by a different contribution; make a new id.',
   },
+  SLUG_TAKEN: { status: 409, message: 'Another project has this short name; choose another.' },
+  CATEGORY_IN_USE: {
+    status: 409,
+    message:
+      'A category that already has contributions cannot be removed; hide it from new contributions instead.',
+  },
   UNSUPPORTED_IMAGE: {
     status: 415,
     message: 'The photo must be a JPEG, PNG or WebP image of at most 10 MB.',

@@ -30,7 +30,9 @@ export type ParticipantProfile = z.infer<typeof participantProfileSchema>;
  */
 export const participantTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{32,128}$/, 'a participant token is 32–128 characters of A–Z, a–z, 0–9, - or _');
+  .regex(/^[A-Za-z0-9_-]{32,128}$/, 'a participant token is 32–128 characters of A–Z, a–z, 0–9, - or _')
+  // Staff API tokens start with nbl_; a participant token must never be mistaken for one.
+  .refine((token) => !token.startsWith('nbl_'), 'a participant token may not start with nbl_');
 
 export const sessionCodeSchema = z
   .string()

@@ -19,6 +19,8 @@ export const errorCodeSchema = z.enum([
   'OUTSIDE_PROJECT_AREA',
   'UNKNOWN_SESSION',
   'ID_CONFLICT',
+  'SLUG_TAKEN',
+  'CATEGORY_IN_USE',
   'UNSUPPORTED_IMAGE',
   'PHOTO_NOT_FOUND',
   'UNAUTHORIZED',

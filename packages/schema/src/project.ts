@@ -116,3 +116,19 @@ export const projectDefinitionSchema = z.object({
   categories: z.array(categorySchema).min(1),
 });
 export type ProjectDefinition = z.input<typeof projectDefinitionSchema>;
+
+/** `GET /api/staff/projects`: the projects a staff member may work on, with counts. */
+export const staffProjectListSchema = z.object({
+  projects: z.array(
+    projectSummarySchema.extend({
+      contributions: z.number().int(),
+      pending: z.number().int(),
+      participants: z.number().int(),
+    }),
+  ),
+});
+
+/** `GET /api/staff/projects/:slug`: the stored definition, as the project editor edits it. */
+export const projectDefinitionOutputSchema = projectDefinitionSchema.extend({
+  basemap: basemapSchema.nullable(),
+});

@@ -42,7 +42,7 @@ const queue = async (name: string, session = moderator) =>
     headers: { cookie: session.cookie },
   });
 
-const moderate = (id: string, body: unknown, session = moderator) =>
+const moderate = (id: string, body: Record<string, unknown>, session = moderator) =>
   app.inject({
     method: 'POST',
     url: `/api/staff/contributions/${id}/moderation`,

@@ -173,3 +173,137 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   );
   return projectId;
 }
+
+/** Projects with counts, for staff; `onlyIds` limits them to the projects a user has a role in. */
+export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
+  const { rows } = await db.query<
+    ProjectRow & { contributions: number; pending: number; participants: number }
+  >(
+    `SELECT ${PROJECT_COLUMNS},
+       (SELECT count(*)::int FROM contributions c WHERE c.project_id = p.id) AS contributions,
+       (SELECT count(*)::int FROM contributions c WHERE c.project_id = p.id AND c.status = 'pending') AS pending,
+       (SELECT count(*)::int FROM participants pa WHERE pa.project_id = p.id) AS participants
+     FROM projects p WHERE ($1::uuid[] IS NULL OR p.id = ANY($1))
+     ORDER BY p.created_at DESC, p.slug`,
+    [onlyIds ?? null],
+  );
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    open: row.is_open,
+    languages: row.languages,
+    bounds: row.bounds,
+    contributions: row.contributions,
+    pending: row.pending,
+    participants: row.participants,
+  }));
+}
+
+/** The stored definition of a project, as the project editor shows it. */
+export function toDefinition(project: StoredProject, storedBasemap: boolean) {
+  return {
+    slug: project.slug,
+    title: project.title,
+    description: project.description,
+    area: project.area,
+    areaMarginMetres: project.areaMarginMetres,
+    analysisSrid: project.analysisSrid,
+    languages: project.languages,
+    defaultLanguage: project.defaultLanguage,
+    basemap: storedBasemap ? project.basemap : null,
+    moderation: project.moderation,
+    k: project.k,
+    opensAt: project.opensAt,
+    closesAt: project.closesAt,
+    categories: project.categories,
+  };
+}
+
+export async function hasStoredBasemap(db: Queryable, projectId: string): Promise<boolean> {
+  const { rows } = await db.query<{ stored: boolean }>(
+    'SELECT basemap IS NOT NULL AS stored FROM projects WHERE id = $1',
+    [projectId],
+  );
+  return rows[0]?.stored ?? false;
+}
+
+/**
+ * Replaces a project's settings and categories (the slug stays). Categories are matched by key:
+ * new ones are added, changed ones updated, and removed ones deleted — unless contributions use
+ * them, which is reported back rather than done.
+ *
+ * @returns the keys of removed categories that are still in use (nothing was changed then).
+ */
+export async function updateProject(
+  db: Queryable,
+  projectId: string,
+  input: ProjectDefinition,
+): Promise<string[]> {
+  const definition = projectDefinitionSchema.parse(input);
+  const keys = definition.categories.map((category) => category.key);
+  const { rows: inUse } = await db.query<{ key: string }>(
+    `SELECT DISTINCT category_key AS key FROM contributions WHERE project_id = $1 AND NOT (category_key = ANY($2))`,
+    [projectId, keys],
+  );
+  if (inUse.length > 0) return inUse.map((row) => row.key);
+  await db.query(
+    `UPDATE projects SET title = $2, description = $3, area = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)),
+       area_margin_m = $5, analysis_srid = $6, languages = $7, default_language = $8, basemap = $9,
+       moderation = $10, k_anonymity = $11, opens_at = $12, closes_at = $13, updated_at = now()
+     WHERE id = $1`,
+    [
+      projectId,
+      definition.title,
+      definition.description,
+      JSON.stringify(definition.area),
+      definition.areaMarginMetres,
+      definition.analysisSrid,
+      definition.languages,
+      definition.defaultLanguage,
+      definition.basemap ? JSON.stringify(definition.basemap) : null,
+      definition.moderation,
+      definition.k,
+      definition.opensAt,
+      definition.closesAt,
+    ],
+  );
+  await db.query('DELETE FROM categories WHERE project_id = $1 AND NOT (key = ANY($2))', [projectId, keys]);
+  await db.query(
+    `INSERT INTO categories (project_id, key, position, labels, prompts, geometry_types, colour)
+     SELECT $1, c.key, c.position, c.labels, c.prompts, c.geometry_types, c.colour
+     FROM jsonb_to_recordset($2::jsonb) AS c(key text, position int, labels jsonb, prompts jsonb,
+       geometry_types text[], colour text)
+     ON CONFLICT (project_id, key) DO UPDATE SET position = EXCLUDED.position, labels = EXCLUDED.labels,
+       prompts = EXCLUDED.prompts, geometry_types = EXCLUDED.geometry_types, colour = EXCLUDED.colour`,
+    [
+      projectId,
+      JSON.stringify(
+        definition.categories.map((category, position) => ({
+          key: category.key,
+          position,
+          labels: category.labels,
+          prompts: category.prompts,
+          geometry_types: category.geometryTypes,
+          colour: category.colour,
+        })),
+      ),
+    ],
+  );
+  return [];
+}
+
+export async function slugExists(db: Queryable, slug: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM projects WHERE slug = $1', [slug]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** PostGIS's verdict on a project area: valid, or the reason it is not (e.g. a self-intersection). */
+export async function checkArea(db: Queryable, area: ProjectDefinition['area']): Promise<string | undefined> {
+  const { rows } = await db.query<{ valid: boolean; reason: string }>(
+    `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason
+     FROM (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326) AS g) AS input`,
+    [JSON.stringify(area)],
+  );
+  return rows[0]?.valid ? undefined : (rows[0]?.reason ?? 'invalid');
+}

@@ -1,0 +1,167 @@
+import {
+  projectDefinitionOutputSchema,
+  projectDefinitionSchema,
+  projectParamsSchema,
+  staffProjectListSchema,
+} from '@nabolag/schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { withTransaction } from '../../db/queryable.ts';
+import { AppError } from '../../errors.ts';
+import { errorResponses } from '../../http/error-responses.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
+import {
+  checkArea,
+  findProjectBySlug,
+  hasStoredBasemap,
+  insertProject,
+  listStaffProjects,
+  slugExists,
+  toDefinition,
+  updateProject,
+} from './projects.repository.ts';
+
+const definitionBody = projectDefinitionSchema.superRefine((definition, context) => {
+  const keys = definition.categories.map((category) => category.key);
+  const duplicate = keys.find((key, index) => keys.indexOf(key) !== index);
+  if (duplicate)
+    context.addIssue({
+      code: 'custom',
+      path: ['categories'],
+      message: `category "${duplicate}" appears twice`,
+    });
+  if (!definition.languages.includes(definition.defaultLanguage)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['defaultLanguage'],
+      message: 'the default language must be one of the languages',
+    });
+  }
+  if (definition.opensAt && definition.closesAt && definition.opensAt >= definition.closesAt) {
+    context.addIssue({ code: 'custom', path: ['closesAt'], message: 'a project must close after it opens' });
+  }
+});
+
+/** Project administration under /api/staff: create (instance admins) and edit (project admins). */
+export const projectAdminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const pool = app.pg.pool;
+
+  async function assertValidArea(area: Parameters<typeof checkArea>[1]) {
+    const problem = await checkArea(pool, area);
+    if (problem)
+      throw new AppError('INVALID_GEOMETRY', `The project area is not a valid polygon: ${problem}.`);
+  }
+
+  app.get(
+    '/api/staff/projects',
+    {
+      preHandler: requireStaff(pool, 'any'),
+      schema: { response: { 200: staffProjectListSchema, ...errorResponses } },
+    },
+    async (request) => {
+      const principal = request.staff as NonNullable<typeof request.staff>;
+      const everything = principal.roles.length > 0;
+      return {
+        projects: await listStaffProjects(
+          pool,
+          everything ? undefined : principal.projectRoles.map((entry) => entry.projectId),
+        ),
+      };
+    },
+  );
+
+  app.post(
+    '/api/staff/projects',
+    {
+      preHandler: requireStaff(pool, ['admin']),
+      schema: { body: definitionBody, response: { 201: projectDefinitionOutputSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const slug = request.body.slug;
+      await assertValidArea(request.body.area);
+      await withTransaction(pool, async (client) => {
+        if (await slugExists(client, slug))
+          throw new AppError('SLUG_TAKEN', `A project "${slug}" exists already.`);
+        const id = await insertProject(client, request.body);
+        await recordAudit(client, {
+          userId: request.staff?.userId ?? null,
+          action: 'project.create',
+          targetType: 'project',
+          targetId: slug,
+          projectId: id,
+        });
+      });
+      const project = await findProjectBySlug(pool, slug);
+      return reply
+        .status(201)
+        .send(
+          toDefinition(
+            project as NonNullable<typeof project>,
+            await hasStoredBasemap(pool, (project as { id: string }).id),
+          ),
+        );
+    },
+  );
+
+  app.get(
+    '/api/staff/projects/:slug',
+    {
+      preHandler: requireStaff(pool, ['admin', 'planner', 'facilitator'], 'project'),
+      schema: {
+        params: projectParamsSchema,
+        response: { 200: projectDefinitionOutputSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const project = await findProjectBySlug(pool, request.params.slug);
+      if (!project) throw new AppError('PROJECT_NOT_FOUND');
+      requireProjectRole(request, ['admin', 'planner', 'facilitator'], project.id);
+      return toDefinition(project, await hasStoredBasemap(pool, project.id));
+    },
+  );
+
+  app.put(
+    '/api/staff/projects/:slug',
+    {
+      preHandler: requireStaff(pool, ['admin'], 'project'),
+      schema: {
+        params: projectParamsSchema,
+        body: definitionBody,
+        response: { 200: projectDefinitionOutputSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const project = await findProjectBySlug(pool, request.params.slug);
+      if (!project) throw new AppError('PROJECT_NOT_FOUND');
+      const principal = requireProjectRole(request, ['admin'], project.id);
+      if (request.body.slug !== project.slug) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'The short name (slug) of a project cannot change: links to it are out there.',
+        );
+      }
+      await assertValidArea(request.body.area);
+      await withTransaction(pool, async (client) => {
+        const inUse = await updateProject(client, project.id, request.body);
+        if (inUse.length > 0) {
+          throw new AppError(
+            'CATEGORY_IN_USE',
+            `These categories have contributions and cannot be removed: ${inUse.join(', ')}.`,
+            {
+              categories: inUse,
+            },
+          );
+        }
+        await recordAudit(client, {
+          userId: principal.userId,
+          action: 'project.update',
+          targetType: 'project',
+          targetId: project.slug,
+          projectId: project.id,
+        });
+      });
+      const updated = await findProjectBySlug(pool, project.slug);
+      return toDefinition(updated as NonNullable<typeof updated>, await hasStoredBasemap(pool, project.id));
+    },
+  );
+};
