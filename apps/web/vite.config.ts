@@ -6,19 +6,28 @@ import { defineConfig } from 'vite';
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8080}`;
 const proxiedPaths = ['/api', '/ogc', '/tiles'];
 
-export default defineConfig({
-  plugins: [react()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    // MapLibre alone is ~1 MB minified; it is one chunk on purpose (loaded only for map pages).
-    chunkSizeWarningLimit: 1500,
-  },
-  server: {
-    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }])),
-  },
-  preview: {
-    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }])),
-  },
+export default defineConfig(({ command }) => {
+  // A test runner's NODE_ENV=test (vitest sets it, and the e2e setup builds the app from inside
+  // vitest) would otherwise give a production bundle React's development build.
+  if (command === 'build' && process.env.NODE_ENV === 'test') process.env.NODE_ENV = 'production';
+  return {
+    plugins: [react()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      // MapLibre alone is ~1 MB minified; it is one chunk on purpose (loaded only for map pages).
+      chunkSizeWarningLimit: 1500,
+    },
+    server: {
+      proxy: Object.fromEntries(
+        proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }]),
+      ),
+    },
+    preview: {
+      proxy: Object.fromEntries(
+        proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }]),
+      ),
+    },
+  };
 });

@@ -21,6 +21,13 @@ import { type PageFallback, registerWebApp } from './modules/web/web.routes.ts';
 /** Paths the single-page app never owns: unknown ones get a JSON 404, not the app's page. */
 const NOT_PAGES = ['/api/', '/ogc', '/tiles/'];
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, as `{ method, url }` (HEAD left out). */
+    routeTable: Array<{ method: string; url: string }>;
+  }
+}
+
 export interface AppDependencies {
   /** A `postgres://` URL: a real PostGIS, or the embedded database's loopback socket. */
   databaseUrl: string;
@@ -45,6 +52,15 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+
+  // The route table, so tests can check that every route has its security case.
+  const routeTable: Array<{ method: string; url: string }> = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,7 +1,10 @@
 import type { ParseKeys } from 'i18next';
 import type { ApiFailure } from '../api/client.ts';
 
-/** Every failure the API client can report, each with the sentence a person is shown. */
+/**
+ * Every failure the API client can report, each with the sentence a person is shown. The type
+ * check fails when the schema gains an error code without a sentence here (and in every locale).
+ */
 const MESSAGE_KEYS = {
   NETWORK: 'errors.NETWORK',
   UNEXPECTED_RESPONSE: 'errors.UNEXPECTED_RESPONSE',
@@ -19,7 +22,15 @@ const MESSAGE_KEYS = {
   OUTSIDE_PROJECT_AREA: 'errors.OUTSIDE_PROJECT_AREA',
   UNKNOWN_SESSION: 'errors.UNKNOWN_SESSION',
   ID_CONFLICT: 'errors.ID_CONFLICT',
+  UNSUPPORTED_IMAGE: 'errors.UNSUPPORTED_IMAGE',
+  PHOTO_NOT_FOUND: 'errors.PHOTO_NOT_FOUND',
   UNAUTHORIZED: 'errors.UNAUTHORIZED',
+  INVALID_CREDENTIALS: 'errors.INVALID_CREDENTIALS',
+  CSRF_FAILED: 'errors.CSRF_FAILED',
+  EMAIL_TAKEN: 'errors.EMAIL_TAKEN',
+  USER_NOT_FOUND: 'errors.USER_NOT_FOUND',
+  SLUG_TAKEN: 'errors.SLUG_TAKEN',
+  CATEGORY_IN_USE: 'errors.CATEGORY_IN_USE',
   FORBIDDEN: 'errors.FORBIDDEN',
   RATE_LIMITED: 'errors.RATE_LIMITED',
   DATABASE_UNAVAILABLE: 'errors.DATABASE_UNAVAILABLE',

@@ -66,12 +66,12 @@ export const participantsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const token = requireParticipantToken(request.headers.authorization);
-      await upsertParticipant(
-        pool,
-        await projectId(request.params.slug),
-        hashToken(token),
-        request.body.profile,
-      );
+      const id = await projectId(request.params.slug);
+      // Answers belong to someone who contributed; this is no way to create participants.
+      if (!(await findParticipantByToken(pool, id, hashToken(token)))) {
+        throw new AppError('NOT_FOUND', 'This token has made no contribution to this project yet.');
+      }
+      await upsertParticipant(pool, id, hashToken(token), request.body.profile);
       return reply.status(204).send(null);
     },
   );

@@ -1,0 +1,415 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createStaffUser,
+  createTestApp,
+  createTestProject,
+  demoDefinition,
+  INSIDE,
+  signIn,
+} from '../testing/test-app.ts';
+
+/**
+ * Walks every route of the server: the list below is checked against the server's route table,
+ * so a new route without a case here fails this suite. For each route: anonymous callers and
+ * callers with the wrong role are refused, cookie-authenticated writes without the CSRF token
+ * are refused, bad input gets a 4xx — and the database is unchanged afterwards.
+ */
+
+type Access =
+  | 'public'
+  | 'participant' // Authorization: Bearer <participant token>
+  | 'staff' // any signed-in staff member
+  | 'admin' // instance admins
+  | 'project-staff' // any role in the route's project
+  | 'project-admin'; // admin in the route's project
+
+interface RouteCase {
+  access: Access;
+  /** The request with valid ids; `bad` a request the right caller makes with bad input. */
+  request: (ids: Ids) => InjectOptions;
+  bad?: (ids: Ids) => InjectOptions;
+}
+
+interface Ids {
+  slug: string;
+  contribution: string;
+  user: string;
+}
+
+const json = (payload: unknown) => ({ payload: payload as Record<string, unknown> });
+
+const ROUTES: Record<string, RouteCase> = {
+  'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }) },
+  'GET /api/projects': { access: 'public', request: () => ({ url: '/api/projects' }) },
+  'GET /api/projects/:slug': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}` }),
+    bad: () => ({ url: '/api/projects/NOT%20A%20SLUG' }),
+  },
+  'POST /api/projects/:slug/contributions': {
+    access: 'public',
+    request: (ids) => ({ method: 'POST', url: `/api/projects/${ids.slug}/contributions` }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/projects/${ids.slug}/contributions`,
+      ...json({ id: randomUUID(), category: 'nope', geometry: { type: 'Point', coordinates: INSIDE } }),
+    }),
+  },
+  'GET /api/projects/:slug/contributions': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/contributions` }),
+    bad: (ids) => ({ url: `/api/projects/${ids.slug}/contributions?bbox=1,2,3` }),
+  },
+  'PATCH /api/contributions/:id': {
+    access: 'participant',
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `/api/contributions/${ids.contribution}`,
+      ...json({ story: 'changed' }),
+    }),
+    bad: (ids) => ({
+      method: 'PATCH',
+      url: `/api/contributions/${ids.contribution}`,
+      ...json({ story: 42 }),
+    }),
+  },
+  'DELETE /api/contributions/:id': {
+    access: 'participant',
+    request: (ids) => ({ method: 'DELETE', url: `/api/contributions/${ids.contribution}` }),
+    bad: () => ({ method: 'DELETE', url: '/api/contributions/not-a-uuid' }),
+  },
+  'PUT /api/contributions/:id/photo': {
+    access: 'participant',
+    request: (ids) => ({
+      method: 'PUT',
+      url: `/api/contributions/${ids.contribution}/photo`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Buffer.from('not really a jpeg'),
+    }),
+    bad: (ids) => ({
+      method: 'PUT',
+      url: `/api/contributions/${ids.contribution}/photo`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Buffer.from('GIF89a not a jpeg'),
+    }),
+  },
+  'DELETE /api/contributions/:id/photo': {
+    access: 'participant',
+    request: (ids) => ({ method: 'DELETE', url: `/api/contributions/${ids.contribution}/photo` }),
+  },
+  'GET /api/contributions/:id/photo': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/contributions/${ids.contribution}/photo` }),
+    bad: () => ({ url: '/api/contributions/x/photo' }),
+  },
+  'GET /api/projects/:slug/me': {
+    access: 'participant',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/me` }),
+  },
+  'PATCH /api/projects/:slug/me': {
+    access: 'participant',
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `/api/projects/${ids.slug}/me`,
+      ...json({ profile: { yearsInArea: 3 } }),
+    }),
+    bad: (ids) => ({
+      method: 'PATCH',
+      url: `/api/projects/${ids.slug}/me`,
+      ...json({ profile: { yearsInArea: -3 } }),
+    }),
+  },
+  'DELETE /api/projects/:slug/me': {
+    access: 'participant',
+    request: (ids) => ({ method: 'DELETE', url: `/api/projects/${ids.slug}/me` }),
+  },
+  'POST /api/contributions/:id/report': {
+    access: 'public',
+    request: (ids) => ({ method: 'POST', url: `/api/contributions/${ids.contribution}/report` }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/contributions/${ids.contribution}/report`,
+      ...json({ reason: '' }),
+    }),
+  },
+  'POST /api/auth/login': {
+    access: 'public',
+    request: () => ({ method: 'POST', url: '/api/auth/login' }),
+    bad: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      ...json({ email: 'not an address', password: 'x' }),
+    }),
+  },
+  'POST /api/auth/logout': { access: 'staff', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { access: 'staff', request: () => ({ url: '/api/auth/me' }) },
+  'GET /api/staff/users': { access: 'admin', request: () => ({ url: '/api/staff/users' }) },
+  'POST /api/staff/users': {
+    access: 'admin',
+    request: () => ({
+      method: 'POST',
+      url: '/api/staff/users',
+      ...json({ email: `walk-${randomUUID().slice(0, 6)}@example.org`, password: 'long enough password' }),
+    }),
+    bad: () => ({
+      method: 'POST',
+      url: '/api/staff/users',
+      ...json({ email: 'x@example.org', password: 'short' }),
+    }),
+  },
+  'PATCH /api/staff/users/:id': {
+    access: 'admin',
+    request: (ids) => ({ method: 'PATCH', url: `/api/staff/users/${ids.user}`, ...json({ disabled: true }) }),
+    bad: (ids) => ({
+      method: 'PATCH',
+      url: `/api/staff/users/${ids.user}`,
+      ...json({ roles: ['superuser'] }),
+    }),
+  },
+  'GET /api/staff/tokens': { access: 'staff', request: () => ({ url: '/api/staff/tokens' }) },
+  'POST /api/staff/tokens': {
+    access: 'staff',
+    request: () => ({ method: 'POST', url: '/api/staff/tokens', ...json({ name: 'walk' }) }),
+    bad: () => ({ method: 'POST', url: '/api/staff/tokens', ...json({ name: '' }) }),
+  },
+  'DELETE /api/staff/tokens/:id': {
+    access: 'staff',
+    request: () => ({ method: 'DELETE', url: `/api/staff/tokens/${randomUUID()}` }),
+    bad: () => ({ method: 'DELETE', url: '/api/staff/tokens/nope' }),
+  },
+  'GET /api/staff/audit': { access: 'admin', request: () => ({ url: '/api/staff/audit' }) },
+  'GET /api/staff/projects/:slug/moderation': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/moderation` }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/moderation?queue=everything` }),
+  },
+  'POST /api/staff/contributions/:id/moderation': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/contributions/${ids.contribution}/moderation`,
+      ...json({ action: 'hide', reason: 'walk' }),
+    }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/contributions/${ids.contribution}/moderation`,
+      ...json({ action: 'burn' }),
+    }),
+  },
+  'GET /api/staff/contributions/:id/photo': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/contributions/${ids.contribution}/photo` }),
+  },
+  'DELETE /api/staff/contributions/:id': {
+    access: 'project-staff',
+    request: (ids) => ({ method: 'DELETE', url: `/api/staff/contributions/${ids.contribution}` }),
+  },
+  'DELETE /api/staff/contributions/:id/participant': {
+    access: 'project-admin',
+    request: (ids) => ({ method: 'DELETE', url: `/api/staff/contributions/${ids.contribution}/participant` }),
+  },
+  'GET /api/staff/projects': { access: 'staff', request: () => ({ url: '/api/staff/projects' }) },
+  'POST /api/staff/projects': {
+    access: 'admin',
+    request: () => ({
+      method: 'POST',
+      url: '/api/staff/projects',
+      ...json({ ...demoDefinition(), slug: 'walk-new' }),
+    }),
+    bad: () => ({
+      method: 'POST',
+      url: '/api/staff/projects',
+      ...json({ ...demoDefinition(), slug: 'walk-new', k: 1 }),
+    }),
+  },
+  'GET /api/staff/projects/:slug': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}` }),
+  },
+  'PUT /api/staff/projects/:slug': {
+    access: 'project-admin',
+    request: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/projects/${ids.slug}`,
+      ...json({ ...demoDefinition(), slug: ids.slug, k: 9 }),
+    }),
+    bad: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/projects/${ids.slug}`,
+      ...json({ ...demoDefinition(), slug: ids.slug, categories: [] }),
+    }),
+  },
+};
+
+let app: FastifyInstance;
+let ids: Ids;
+let participantToken: string;
+let sessions: Record<
+  'admin' | 'planner' | 'projectPlanner' | 'otherProjectAdmin',
+  Awaited<ReturnType<typeof signIn>>
+>;
+
+/** A fingerprint of everything the routes could change. */
+async function fingerprint(): Promise<string> {
+  const { rows } = await app.pg.pool.query(`
+    SELECT (SELECT md5(coalesce(string_agg(id::text || status || coalesce(story, '') || category_key
+                                           || ST_AsText(geometry), ',' ORDER BY id), '')) FROM contributions) AS contributions,
+           (SELECT md5(coalesce(string_agg(slug || title::text || k_anonymity, ',' ORDER BY slug), '')) FROM projects) AS projects,
+           (SELECT md5(coalesce(string_agg(project_id::text || key || labels::text, ',' ORDER BY project_id, key), '')) FROM categories) AS categories,
+           (SELECT md5(coalesce(string_agg(email || roles::text || disabled, ',' ORDER BY email), '')) FROM users) AS users,
+           (SELECT count(*) FROM participants) AS participants,
+           (SELECT count(*) FROM photos) AS photos,
+           (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) AS tokens,
+           (SELECT count(*) FROM contribution_flags) AS flags`);
+  return JSON.stringify(rows[0]);
+}
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const slug = await createTestProject(app);
+  const otherSlug = await createTestProject(app);
+  participantToken = randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '');
+  const contribution = randomUUID();
+  await app.inject({
+    method: 'POST',
+    url: `/api/projects/${slug}/contributions`,
+    headers: { authorization: `Bearer ${participantToken}` },
+    payload: {
+      id: contribution,
+      category: 'meeting-places',
+      geometry: { type: 'Point', coordinates: INSIDE },
+      story: 'walk',
+    },
+  });
+  const victim = await createStaffUser(app, ['facilitator']);
+  ids = { slug, contribution, user: victim.id };
+  sessions = {
+    admin: await signIn(app, await createStaffUser(app, ['admin'])),
+    planner: await signIn(app, await createStaffUser(app, ['planner'])),
+    projectPlanner: await signIn(app, await createStaffUser(app, [], [{ project: slug, role: 'planner' }])),
+    otherProjectAdmin: await signIn(
+      app,
+      await createStaffUser(app, [], [{ project: otherSlug, role: 'admin' }]),
+    ),
+  };
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+
+describe('every route', () => {
+  it('has a security case here, and every case names a real route', () => {
+    const served = app.routeTable.map(routeKey).sort();
+    expect(Object.keys(ROUTES).sort()).toEqual(served);
+  });
+
+  for (const [name, route] of Object.entries(ROUTES)) {
+    describe(name, () => {
+      if (route.access === 'public') {
+        it('is open to anonymous callers (no 401 or 403)', async () => {
+          const response = await app.inject(route.request(ids));
+          expect([401, 403]).not.toContain(response.statusCode);
+        });
+      }
+
+      if (route.access !== 'public') {
+        it('refuses anonymous callers with 401 and changes nothing', async () => {
+          const before = await fingerprint();
+          const response = await app.inject(route.request(ids));
+          expect(response.statusCode).toBe(401);
+          expect(response.json().code).toBe('UNAUTHORIZED');
+          expect(await fingerprint()).toBe(before);
+        });
+      }
+
+      if (route.access === 'participant') {
+        it('refuses another participant and changes nothing', async () => {
+          const before = await fingerprint();
+          const stranger = randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '');
+          const request = route.request(ids);
+          const response = await app.inject({
+            ...request,
+            headers: { ...request.headers, authorization: `Bearer ${stranger}` },
+          });
+          // Own-data routes answer a stranger with their own (empty) data; the rest refuse.
+          if (name.includes('/me')) expect([200, 204, 404]).toContain(response.statusCode);
+          else expect(response.statusCode).toBe(403);
+          expect(await fingerprint()).toBe(before);
+        });
+      }
+
+      const wrongRole: keyof typeof sessions | undefined =
+        route.access === 'admin'
+          ? 'planner'
+          : route.access === 'project-staff' || route.access === 'project-admin'
+            ? 'otherProjectAdmin'
+            : undefined;
+      if (route.access === 'project-admin') {
+        it('refuses a planner of the project with 403 and changes nothing', async () => {
+          const before = await fingerprint();
+          const request = route.request(ids);
+          const response = await app.inject({
+            ...request,
+            headers: { ...request.headers, ...sessions.projectPlanner.headers() },
+          });
+          expect(response.statusCode).toBe(403);
+          expect(await fingerprint()).toBe(before);
+        });
+      }
+      if (wrongRole) {
+        it('refuses the wrong role with 403 and changes nothing', async () => {
+          const before = await fingerprint();
+          const request = route.request(ids);
+          const response = await app.inject({
+            ...request,
+            headers: { ...request.headers, ...sessions[wrongRole].headers() },
+          });
+          expect(response.statusCode).toBe(403);
+          expect(await fingerprint()).toBe(before);
+        });
+      }
+
+      const method = route.request({ slug: 's', contribution: 'c', user: 'u' }).method ?? 'GET';
+      const isWrite = method !== 'GET';
+      if (isWrite && route.access !== 'public' && route.access !== 'participant') {
+        it('refuses a cookie-authenticated write without the CSRF token', async () => {
+          const before = await fingerprint();
+          const request = route.request(ids);
+          const response = await app.inject({
+            ...request,
+            headers: { ...request.headers, cookie: sessions.admin.cookie },
+          });
+          expect(response.statusCode).toBe(403);
+          expect(response.json().code).toBe('CSRF_FAILED');
+          expect(await fingerprint()).toBe(before);
+        });
+      }
+
+      if (route.bad) {
+        const bad = route.bad;
+        it('answers bad input from an authorised caller with a 4xx and a reason, changing nothing', async () => {
+          const before = await fingerprint();
+          const request = bad(ids);
+          const authorisation =
+            route.access === 'participant'
+              ? { authorization: `Bearer ${participantToken}` }
+              : route.access === 'public'
+                ? {}
+                : sessions.admin.headers();
+          const response = await app.inject({
+            ...request,
+            headers: { ...request.headers, ...authorisation },
+          });
+          expect(response.statusCode).toBeGreaterThanOrEqual(400);
+          expect(response.statusCode).toBeLessThan(500);
+          expect(response.json().message.length).toBeGreaterThan(5);
+          expect(await fingerprint()).toBe(before);
+        });
+      }
+    });
+  }
+});

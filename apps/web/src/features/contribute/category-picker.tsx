@@ -1,0 +1,34 @@
+import { type Category, pickText } from '@nabolag/schema';
+import { useTranslation } from 'react-i18next';
+
+interface CategoryPickerProps {
+  categories: readonly Category[];
+  selected: string | null;
+  onChoose: (key: string) => void;
+}
+
+/** The method's categories as toggle buttons, each with its label and map colour. */
+export function CategoryPicker({ categories, selected, onChoose }: CategoryPickerProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <fieldset className="category-picker">
+      <legend className="step-heading">{t('contribute.stepCategory')}</legend>
+      <ul className="category-picker__list">
+        {categories.map((category) => (
+          <li key={category.key}>
+            <button
+              type="button"
+              className="category-button"
+              data-testid={`category-${category.key}`}
+              aria-pressed={category.key === selected}
+              onClick={() => onChoose(category.key)}
+            >
+              <span className="swatch" style={{ backgroundColor: category.colour }} aria-hidden="true" />
+              <span className="category-button__label">{pickText(category.labels, i18n.language)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,235 @@
+import { type Project, type PublicContributionFeature, pickText } from '@nabolag/schema';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiFailure } from '../../api/client.ts';
+import { getProject, listContributions } from '../../api/nabolag-api.ts';
+import { Link } from '../../app/router.tsx';
+import { useDocumentTitle } from '../../app/use-document-title.ts';
+import { errorMessageKey } from '../../i18n/error-messages.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
+import { ContributeForm } from './contribute-form.tsx';
+import { takesPoint, withFeature } from './draft.ts';
+import { useContribution } from './use-contribution.ts';
+import './contribute.css';
+
+type ProjectState =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiFailure }
+  | { status: 'ready'; project: Project };
+
+/** `/p/:slug`: loads the project, then shows its map and the way to add a place. */
+export function ResidentMapPage({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<ProjectState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  // `attempt` is in the dependencies only to load again when the reader asks to retry.
+  useEffect(() => {
+    const abort = new AbortController();
+    setState({ status: 'loading' });
+    getProject(slug, abort.signal).then(
+      (result) => {
+        if (abort.signal.aborted) return;
+        setState(
+          result.ok ? { status: 'ready', project: result.value } : { status: 'failed', error: result.error },
+        );
+      },
+      () => undefined, // aborted
+    );
+    return () => abort.abort();
+  }, [slug, attempt]);
+
+  useDocumentTitle(state.status === 'ready' ? pickText(state.project.title, i18n.language) : null);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="page-state page-state--centred" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('project.loading')}
+      </div>
+    );
+  }
+
+  if (state.status === 'failed') {
+    const notFound = state.error.code === 'PROJECT_NOT_FOUND' || state.error.status === 404;
+    return (
+      <div className="page page--narrow">
+        <h1>{notFound ? t('project.notFoundTitle') : t('project.loadFailedTitle')}</h1>
+        <p role="alert">{notFound ? t('project.notFoundText') : t(errorMessageKey(state.error.code))}</p>
+        <p className="button-row">
+          {!notFound && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setAttempt((count) => count + 1)}
+            >
+              {t('project.retry')}
+            </button>
+          )}
+          <Link href="/" className="button">
+            {t('project.allProjects')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return <ResidentMap project={state.project} />;
+}
+
+type ContributionsState =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiFailure }
+  | { status: 'ready'; features: PublicContributionFeature[] };
+
+function ResidentMap({ project }: { project: Project }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const map = useRef<ProjectMapHandle>(null);
+  const [contributions, setContributions] = useState<ContributionsState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [panelOpen, setPanelOpen] = useState(true);
+  const [aboutOpen, setAboutOpen] = useState(false);
+
+  // `attempt` is in the dependencies only to load again when the reader asks to retry.
+  useEffect(() => {
+    const abort = new AbortController();
+    listContributions(project.slug, abort.signal).then(
+      (result) => {
+        if (abort.signal.aborted) return;
+        setContributions(
+          result.ok
+            ? { status: 'ready', features: result.value.features }
+            : { status: 'failed', error: result.error },
+        );
+      },
+      () => undefined, // aborted
+    );
+    return () => abort.abort();
+  }, [project.slug, attempt]);
+
+  const onAccepted = useCallback((feature: PublicContributionFeature) => {
+    setContributions((previous) => ({
+      status: 'ready',
+      features: previous.status === 'ready' ? withFeature(previous.features, feature) : [feature],
+    }));
+  }, []);
+  const contribution = useContribution(project, onAccepted);
+  const { draft } = contribution;
+  const category = project.categories.find((candidate) => candidate.key === draft.category);
+  const placing = project.open && takesPoint(category);
+  const onPlace = useCallback(
+    (position: [number, number]) => contribution.place(position),
+    [contribution.place],
+  );
+
+  const title = pickText(project.title, language);
+  const description = pickText(project.description, language);
+  const notYetOpen = project.opensAt !== null && new Date(project.opensAt).getTime() > Date.now();
+
+  return (
+    <div className="resident">
+      <section
+        className={panelOpen ? 'resident__panel' : 'resident__panel is-collapsed'}
+        aria-labelledby="project-title"
+      >
+        <div className="resident__panel-header">
+          <h1 id="project-title" className="resident__title">
+            {title}
+          </h1>
+          <button
+            type="button"
+            className="button button--quiet resident__panel-toggle"
+            aria-expanded={panelOpen}
+            aria-controls="resident-panel-body"
+            onClick={() => setPanelOpen((open) => !open)}
+          >
+            <svg
+              className="button__icon resident__chevron"
+              viewBox="0 0 20 20"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <path d="M5 8l5 5 5-5" stroke="currentColor" strokeWidth="2" fill="none" />
+            </svg>
+            {panelOpen ? t('project.hidePanel') : t('project.showPanel')}
+          </button>
+        </div>
+
+        <div id="resident-panel-body" className="resident__panel-body">
+          {description && (
+            <div className="resident__about">
+              <p
+                id="project-description"
+                className={aboutOpen ? 'resident__description is-open' : 'resident__description'}
+              >
+                {description}
+              </p>
+              {/* Phones show the first lines only; the full text is always there for screen readers. */}
+              <button
+                type="button"
+                className="button button--quiet resident__about-toggle"
+                aria-expanded={aboutOpen}
+                aria-controls="project-description"
+                onClick={() => setAboutOpen((open) => !open)}
+              >
+                {aboutOpen ? t('project.readLess') : t('project.readMore')}
+              </button>
+            </div>
+          )}
+
+          {contributions.status === 'ready' && (
+            <p className="resident__count">
+              {t('project.placesCount', { count: contributions.features.length })}
+            </p>
+          )}
+          {contributions.status === 'failed' && (
+            <div className="notice notice--error">
+              <p>
+                {t('project.contributionsFailed')} {t(errorMessageKey(contributions.error.code))}
+              </p>
+              <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+                {t('project.retry')}
+              </button>
+            </div>
+          )}
+
+          {project.open ? (
+            <>
+              {project.closesAt && (
+                <p className="resident__closes">
+                  {t('project.closesAt', { date: formatDateTime(project.closesAt, language) })}
+                </p>
+              )}
+              <ContributeForm project={project} contribution={contribution} map={map} />
+            </>
+          ) : (
+            <div className="notice">
+              <h2 className="notice__title">
+                {notYetOpen ? t('project.notYetOpenTitle') : t('project.closedTitle')}
+              </h2>
+              <p>
+                {notYetOpen && project.opensAt
+                  ? t('project.notYetOpenText', { date: formatDateTime(project.opensAt, language) })
+                  : t('project.closedText')}
+              </p>
+            </div>
+          )}
+        </div>
+      </section>
+
+      <div className="resident__map">
+        <ProjectMap
+          ref={map}
+          project={project}
+          contributions={contributions.status === 'ready' ? contributions.features : null}
+          placing={placing}
+          draftPosition={draft.position}
+          draftColour={category?.colour ?? '#1d4f91'}
+          onPlace={onPlace}
+        />
+      </div>
+    </div>
+  );
+}

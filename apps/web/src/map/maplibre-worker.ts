@@ -1,0 +1,13 @@
+import { setWorkerUrl } from 'maplibre-gl';
+// MapLibre 6 is ESM-only and loads its worker from a URL; let Vite emit the file and hand us
+// its address, otherwise only the background layer renders.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+let configured = false;
+
+/** Points MapLibre at its bundled worker. Call before the first map is made; repeat calls do nothing. */
+export function configureMapLibreWorker(): void {
+  if (configured) return;
+  setWorkerUrl(workerUrl);
+  configured = true;
+}

@@ -1,0 +1,33 @@
+/** What a contribution's popup says; all of it is set as text, never parsed as HTML. */
+export interface PopupText {
+  categoryLabel: string;
+  colour: string;
+  story: string | null;
+  noStory: string;
+  date: string;
+}
+
+/** The popup's content as DOM nodes built with `textContent`, so a story cannot inject markup. */
+export function popupContent(text: PopupText): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'contribution-popup';
+
+  const category = document.createElement('p');
+  category.className = 'contribution-popup__category';
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  swatch.setAttribute('aria-hidden', 'true');
+  swatch.style.backgroundColor = text.colour;
+  category.append(swatch, document.createTextNode(text.categoryLabel));
+
+  const story = document.createElement('p');
+  story.className = text.story ? 'contribution-popup__story' : 'contribution-popup__story is-empty';
+  story.textContent = text.story ?? text.noStory;
+
+  const date = document.createElement('p');
+  date.className = 'contribution-popup__date';
+  date.textContent = text.date;
+
+  root.append(category, story, date);
+  return root;
+}

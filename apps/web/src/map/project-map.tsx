@@ -1,0 +1,285 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './project-map.css';
+import { type Project, type PublicContributionFeature, pickText } from '@nabolag/schema';
+import {
+  AttributionControl,
+  type MapGeoJSONFeature,
+  type LngLat as MapLibreLngLat,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  Popup,
+} from 'maplibre-gl';
+import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../i18n/format.ts';
+import { textDirection } from '../i18n/language.ts';
+import type { LngLat } from '../lib/lng-lat.ts';
+import { fetchBasemapStyle } from './basemap-style.ts';
+import { drawContributions } from './draw-contributions.ts';
+import { mapLocale, reportMapError } from './map-options.ts';
+import { configureMapLibreWorker } from './maplibre-worker.ts';
+import { popupContent } from './popup-content.ts';
+import { buildStyle, CONTRIBUTION_LAYER_IDS, contributionCollection, MAP_COLOURS } from './style.ts';
+import { exposeMapForTests } from './test-hook.ts';
+
+/** What the page may ask of the map. */
+export interface ProjectMapHandle {
+  /** The map's centre, where the crosshair is: `[longitude, latitude]` in degrees. */
+  centre(): LngLat;
+  /** Moves keyboard focus to the map, where the arrow keys pan it. */
+  focus(): void;
+}
+
+export interface ProjectMapProps {
+  ref?: Ref<ProjectMapHandle>;
+  project: Project;
+  /** Public contributions to draw; `null` while they are still loading. */
+  contributions: readonly PublicContributionFeature[] | null;
+  /** While true, a click or tap places the draft, the crosshair shows and Enter places at it. */
+  placing: boolean;
+  /** Where the resident's unsent place is, if they have put it down. */
+  draftPosition: LngLat | null;
+  draftColour: string;
+  onPlace: (position: LngLat) => void;
+}
+
+/** Pixels around a tap that still count as hitting a pin (fingers are not pointers). */
+const HIT_TOLERANCE_PX = 10;
+/** Space kept between the project area and the map's edge when fitting it, in pixels. */
+const FIT_PADDING_PX = 32;
+
+const toLngLat = (position: MapLibreLngLat): LngLat => {
+  const wrapped = position.wrap();
+  return [wrapped.lng, wrapped.lat];
+};
+
+/**
+ * The resident map of one project: background, basemap, project area and contributions, with
+ * a draggable marker for the resident's unsent place. Every MapLibre call of the app is in
+ * this folder.
+ */
+export function ProjectMap({
+  ref,
+  project,
+  contributions,
+  placing,
+  draftPosition,
+  draftColour,
+  onPlace,
+}: ProjectMapProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const markerRef = useRef<Marker | null>(null);
+  /** The camera to come back to when the map is rebuilt for another language. */
+  const cameraRef = useRef<{ slug: string; center: LngLat; zoom: number } | null>(null);
+  const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
+  const [drawnCount, setDrawnCount] = useState<number | null>(null);
+
+  // Event handlers registered once per map read the newest props through this ref.
+  const latest = useRef({ placing, onPlace, contributions, draftPosition });
+  useLayoutEffect(() => {
+    latest.current = { placing, onPlace, contributions, draftPosition };
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      centre: () => {
+        const map = mapRef.current;
+        if (map) return toLngLat(map.getCenter());
+        const [west, south, east, north] = project.bounds;
+        return [(west + east) / 2, (south + north) / 2];
+      },
+      focus: () => mapRef.current?.getCanvas().focus(),
+    }),
+    [project.bounds],
+  );
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    configureMapLibreWorker();
+
+    const title = pickText(project.title, language);
+    const rtl = textDirection(language) === 'rtl';
+    const camera = cameraRef.current?.slug === project.slug ? cameraRef.current : null;
+    const styleFor = (basemapStyle: Parameters<typeof buildStyle>[0]['basemapStyle']) =>
+      buildStyle({
+        basemap: project.basemap,
+        basemapStyle,
+        area: project.area,
+        categories: project.categories,
+        contributions: contributionCollection(latest.current.contributions ?? []),
+      });
+
+    const map = new MapLibreMap({
+      container,
+      style: styleFor(null),
+      ...(camera
+        ? { center: camera.center, zoom: camera.zoom }
+        : { bounds: project.bounds, fitBoundsOptions: { padding: FIT_PADDING_PX } }),
+      attributionControl: false,
+      // Residents find a turned or tilted map confusing; north stays up.
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      locale: mapLocale(t, title),
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), rtl ? 'top-left' : 'top-right');
+    // Without `compact`, MapLibre folds the credits into a button on narrow maps (phones).
+    map.addControl(new AttributionControl(), rtl ? 'bottom-left' : 'bottom-right');
+    mapRef.current = map;
+    const hideFromTests = exposeMapForTests(map);
+
+    map.on('error', reportMapError);
+    map.on('load', () => setLoadedMap(map));
+
+    const popupText = (feature: MapGeoJSONFeature) => {
+      const key = String(feature.properties.category ?? '');
+      const category = project.categories.find((candidate) => candidate.key === key);
+      const story = feature.properties.story;
+      return {
+        categoryLabel: category ? pickText(category.labels, language) : key,
+        colour: category?.colour ?? MAP_COLOURS.fallbackCategory,
+        story: typeof story === 'string' && story.length > 0 ? story : null,
+        noStory: t('map.noStory'),
+        date: t('map.addedOn', { date: formatDay(String(feature.properties.created ?? ''), language) }),
+      };
+    };
+
+    let popup: Popup | null = null;
+    map.on('click', (event) => {
+      if (latest.current.placing) {
+        latest.current.onPlace(toLngLat(event.lngLat));
+        return;
+      }
+      const { x, y } = event.point;
+      const [feature] = map.queryRenderedFeatures(
+        [
+          [x - HIT_TOLERANCE_PX, y - HIT_TOLERANCE_PX],
+          [x + HIT_TOLERANCE_PX, y + HIT_TOLERANCE_PX],
+        ],
+        { layers: CONTRIBUTION_LAYER_IDS },
+      );
+      if (!feature) return;
+      popup?.remove();
+      popup = new Popup({ maxWidth: '18rem', focusAfterOpen: true })
+        .setLngLat(
+          feature.geometry.type === 'Point' ? (feature.geometry.coordinates as LngLat) : event.lngLat,
+        )
+        .setDOMContent(popupContent(popupText(feature)))
+        .addTo(map);
+    });
+
+    const canvas = map.getCanvas();
+    map.on('mouseenter', CONTRIBUTION_LAYER_IDS, () => {
+      if (!latest.current.placing) canvas.style.cursor = 'pointer';
+    });
+    map.on('mouseleave', CONTRIBUTION_LAYER_IDS, () => {
+      canvas.style.cursor = '';
+    });
+
+    // The keyboard path: arrows pan (MapLibre's own handler), Enter places at the crosshair.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !latest.current.placing) return;
+      event.preventDefault();
+      latest.current.onPlace(toLngLat(map.getCenter()));
+    };
+    canvas.addEventListener('keydown', onKeyDown);
+
+    // The container can be focused from code (and tests); pass focus on to the canvas, which
+    // has the accessible name and receives the arrow keys.
+    const forwardFocus = (event: FocusEvent) => {
+      if (event.target === container) canvas.focus();
+    };
+    container.addEventListener('focus', forwardFocus);
+
+    const abort = new AbortController();
+    if (project.basemap.kind === 'style') {
+      void fetchBasemapStyle(project.basemap.url, abort.signal).then((basemapStyle) => {
+        if (!basemapStyle || abort.signal.aborted) return;
+        map.once('style.load', () => {
+          if (latest.current.contributions) void drawContributions(map, latest.current.contributions);
+        });
+        map.setStyle(styleFor(basemapStyle), { diff: false });
+      });
+    }
+
+    return () => {
+      abort.abort();
+      canvas.removeEventListener('keydown', onKeyDown);
+      container.removeEventListener('focus', forwardFocus);
+      cameraRef.current = { slug: project.slug, center: toLngLat(map.getCenter()), zoom: map.getZoom() };
+      popup?.remove();
+      hideFromTests();
+      map.remove();
+      mapRef.current = null;
+      setLoadedMap(null);
+      setDrawnCount(null);
+    };
+  }, [project, language, t]);
+
+  useEffect(() => {
+    if (!loadedMap || contributions === null) return;
+    let current = true;
+    void drawContributions(loadedMap, contributions).then((drawn) => {
+      if (current && drawn) setDrawnCount(contributions.length);
+    });
+    return () => {
+      current = false;
+    };
+  }, [loadedMap, contributions]);
+
+  // The draft marker is made once per colour and moved afterwards, so that keyboard focus
+  // stays on it while it is moved with the arrow keys.
+  const hasDraft = draftPosition !== null;
+  useEffect(() => {
+    const position = latest.current.draftPosition;
+    if (!loadedMap || !position) return;
+    const marker = new Marker({ color: draftColour, draggable: true }).setLngLat(position).addTo(loadedMap);
+    const element = marker.getElement();
+    element.classList.add('draft-marker');
+    element.setAttribute('aria-label', t('map.draftMarker'));
+    element.setAttribute('title', t('map.draftMarker'));
+    marker.on('dragend', () => latest.current.onPlace(toLngLat(marker.getLngLat())));
+    markerRef.current = marker;
+    return () => {
+      marker.remove();
+      markerRef.current = null;
+    };
+  }, [loadedMap, hasDraft, draftColour, t]);
+
+  useEffect(() => {
+    if (draftPosition) markerRef.current?.setLngLat(draftPosition);
+  }, [draftPosition]);
+
+  useEffect(() => {
+    const canvas = loadedMap?.getCanvas();
+    if (!canvas) return;
+    if (placing) canvas.setAttribute('aria-describedby', 'map-keyboard-hint');
+    else canvas.removeAttribute('aria-describedby');
+  }, [loadedMap, placing]);
+
+  return (
+    <div className={placing ? 'project-map is-placing' : 'project-map'}>
+      <div
+        ref={containerRef}
+        className="project-map__map"
+        data-testid="map"
+        data-map-loaded={drawnCount !== null ? 'true' : 'false'}
+        data-contributions={drawnCount ?? undefined}
+        // Focusable from code (and tests) only; focus moves on to the canvas (see above).
+        tabIndex={-1}
+      />
+      {placing && <div className="project-map__crosshair" aria-hidden="true" />}
+      <p id="map-keyboard-hint" className="project-map__hint">
+        {t('map.keyboardHint')}
+      </p>
+    </div>
+  );
+}

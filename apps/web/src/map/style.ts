@@ -1,0 +1,246 @@
+import type {
+  AreaGeometry,
+  Basemap,
+  Category,
+  Polygon,
+  Position,
+  PublicContributionFeature,
+} from '@nabolag/schema';
+import type {
+  ColourValue,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from './style-types.ts';
+
+/** Source ids the rest of the app (and the end-to-end tests) rely on. */
+export const SOURCE_IDS = {
+  basemap: 'basemap',
+  area: 'area',
+  areaMask: 'area-mask',
+  contributions: 'contributions',
+} as const;
+
+/** Layer ids, bottom to top. `contributions-points` is a test hook: keep its name. */
+export const LAYER_IDS = {
+  background: 'background',
+  basemap: 'basemap',
+  areaMask: 'area-mask',
+  areaFill: 'area-fill',
+  areaLine: 'area-line',
+  contributionAreas: 'contributions-areas',
+  contributionAreaOutlines: 'contributions-area-outlines',
+  contributionLines: 'contributions-lines',
+  contributionPoints: 'contributions-points',
+} as const;
+
+/** The layers a click on the map may hit to open a contribution's popup. */
+export const CONTRIBUTION_LAYER_IDS = [
+  LAYER_IDS.contributionPoints,
+  LAYER_IDS.contributionLines,
+  LAYER_IDS.contributionAreas,
+];
+
+/** Calm, high-contrast colours for what is ours; categories bring their own. */
+export const MAP_COLOURS = {
+  background: '#eef0eb',
+  area: '#1d4f91',
+  mask: '#4a5260',
+  fallbackCategory: '#5f6b7a',
+  outline: '#ffffff',
+} as const;
+
+export interface ContributionCollection {
+  type: 'FeatureCollection';
+  features: PublicContributionFeature[];
+}
+
+export const contributionCollection = (
+  features: readonly PublicContributionFeature[],
+): ContributionCollection => ({
+  type: 'FeatureCollection',
+  features: [...features],
+});
+
+/**
+ * Each contribution's colour from its category (`properties.category`), as a `match`
+ * expression; unknown categories (e.g. since removed) get a neutral grey.
+ */
+export function categoryColourExpression(
+  categories: readonly Pick<Category, 'key' | 'colour'>[],
+): ColourValue {
+  const [first, ...rest] = categories;
+  if (!first) return MAP_COLOURS.fallbackCategory;
+  return [
+    'match',
+    ['get', 'category'],
+    first.key,
+    first.colour,
+    ...rest.flatMap((category) => [category.key, category.colour]),
+    MAP_COLOURS.fallbackCategory,
+  ];
+}
+
+/** Latitude limit of Web Mercator, in degrees: the mask covers the whole visible world. */
+const MERCATOR_LIMIT = 85.05;
+
+/**
+ * A polygon covering the world with a hole for each part of the project area, to dim what is
+ * outside it. Positions are `[longitude, latitude]`.
+ */
+export function areaMask(area: AreaGeometry): { type: 'Feature'; properties: object; geometry: Polygon } {
+  const outerRings =
+    area.type === 'Polygon' ? [area.coordinates[0]] : area.coordinates.map((polygon) => polygon[0]);
+  const world: Position[] = [
+    [-180, -MERCATOR_LIMIT],
+    [180, -MERCATOR_LIMIT],
+    [180, MERCATOR_LIMIT],
+    [-180, MERCATOR_LIMIT],
+    [-180, -MERCATOR_LIMIT],
+  ];
+  const holes = outerRings.filter((ring) => ring !== undefined);
+  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [world, ...holes] } };
+}
+
+function basemapSource(basemap: Basemap): SourceSpecification | null {
+  if (basemap.kind !== 'raster') return null;
+  return {
+    type: 'raster',
+    tiles: basemap.tiles,
+    tileSize: basemap.tileSize,
+    maxzoom: basemap.maxZoom,
+    attribution: basemap.attribution,
+  };
+}
+
+/**
+ * Puts a fetched basemap style under ours: its sources, layers, glyphs and sprite stay, and a
+ * source whose id clashes with one of ours is renamed (with the layers that use it).
+ */
+function basemapParts(
+  style: StyleSpecification,
+): Pick<StyleSpecification, 'sources' | 'layers' | 'glyphs' | 'sprite'> {
+  const ours = new Set<string>(Object.values(SOURCE_IDS));
+  const oursLayers = new Set<string>(Object.values(LAYER_IDS));
+  const rename = (id: string) => (ours.has(id) ? `basemap-${id}` : id);
+  const sources = Object.fromEntries(
+    Object.entries(style.sources).map(([id, source]) => [rename(id), source]),
+  );
+  const layers = style.layers.map((layer) => {
+    const id = oursLayers.has(layer.id) ? `basemap-${layer.id}` : layer.id;
+    return (
+      'source' in layer && typeof layer.source === 'string'
+        ? { ...layer, id, source: rename(layer.source) }
+        : { ...layer, id }
+    ) as LayerSpecification;
+  });
+  return {
+    sources,
+    layers,
+    ...(style.glyphs ? { glyphs: style.glyphs } : {}),
+    ...(style.sprite ? { sprite: style.sprite } : {}),
+  };
+}
+
+export interface MapStyleInput {
+  basemap: Basemap;
+  /** The style document of a `style` basemap once fetched; `null` before (or when offline). */
+  basemapStyle: StyleSpecification | null;
+  area: AreaGeometry;
+  categories: readonly Pick<Category, 'key' | 'colour'>[];
+  contributions: ContributionCollection;
+}
+
+/**
+ * The whole map style, built in code so that nothing but the basemap needs the network: a
+ * plain background, the basemap, the project area (dimmed outside, outlined) and the
+ * contributions coloured by category. No symbol layers, so no glyphs or sprites are fetched.
+ */
+export function buildStyle(input: MapStyleInput): StyleSpecification {
+  const raster = basemapSource(input.basemap);
+  const fetched =
+    input.basemap.kind === 'style' && input.basemapStyle ? basemapParts(input.basemapStyle) : null;
+  const colour = categoryColourExpression(input.categories);
+
+  const sources: StyleSpecification['sources'] = {
+    ...(fetched?.sources ?? {}),
+    ...(raster ? { [SOURCE_IDS.basemap]: raster } : {}),
+    [SOURCE_IDS.area]: {
+      type: 'geojson',
+      data: {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: input.area }],
+      },
+    },
+    [SOURCE_IDS.areaMask]: { type: 'geojson', data: areaMask(input.area) },
+    [SOURCE_IDS.contributions]: { type: 'geojson', data: input.contributions },
+  };
+
+  const layers: LayerSpecification[] = [
+    { id: LAYER_IDS.background, type: 'background', paint: { 'background-color': MAP_COLOURS.background } },
+    ...(fetched?.layers ?? []),
+    ...(raster ? [{ id: LAYER_IDS.basemap, type: 'raster', source: SOURCE_IDS.basemap } as const] : []),
+    {
+      id: LAYER_IDS.areaMask,
+      type: 'fill',
+      source: SOURCE_IDS.areaMask,
+      paint: { 'fill-color': MAP_COLOURS.mask, 'fill-opacity': 0.18 },
+    },
+    {
+      id: LAYER_IDS.areaFill,
+      type: 'fill',
+      source: SOURCE_IDS.area,
+      paint: { 'fill-color': MAP_COLOURS.area, 'fill-opacity': 0.06 },
+    },
+    {
+      id: LAYER_IDS.areaLine,
+      type: 'line',
+      source: SOURCE_IDS.area,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': MAP_COLOURS.area, 'line-width': 2.5, 'line-opacity': 0.9 },
+    },
+    {
+      id: LAYER_IDS.contributionAreas,
+      type: 'fill',
+      source: SOURCE_IDS.contributions,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': colour, 'fill-opacity': 0.3 },
+    },
+    {
+      id: LAYER_IDS.contributionAreaOutlines,
+      type: 'line',
+      source: SOURCE_IDS.contributions,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'line-color': colour, 'line-width': 2 },
+    },
+    {
+      id: LAYER_IDS.contributionLines,
+      type: 'line',
+      source: SOURCE_IDS.contributions,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': colour, 'line-width': 4 },
+    },
+    {
+      id: LAYER_IDS.contributionPoints,
+      type: 'circle',
+      source: SOURCE_IDS.contributions,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-color': colour,
+        // Radius in pixels, growing with zoom so pins stay easy to hit on a phone.
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 15, 8, 19, 11],
+        'circle-stroke-color': MAP_COLOURS.outline,
+        'circle-stroke-width': 2,
+      },
+    },
+  ];
+
+  return {
+    version: 8,
+    ...(fetched?.glyphs ? { glyphs: fetched.glyphs } : {}),
+    ...(fetched?.sprite ? { sprite: fetched.sprite } : {}),
+    sources,
+    layers,
+  };
+}
