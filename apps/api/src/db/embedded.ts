@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
@@ -47,6 +47,16 @@ export async function startEmbeddedDatabase(options: {
   } catch (error) {
     throw new DataDirectoryError(directory, error);
   }
+  // PGlite must never open one data folder from two processes: that corrupts it. A marker file
+  // says which process has it and on which port, so a second process (the CLI) connects there.
+  const markerFile = path.join(options.dataDirectory, MARKER_FILE);
+  const holder = findRunningEmbedded(options.dataDirectory);
+  if (holder) {
+    throw new Error(
+      `The embedded database in ${directory} is in use by another Nabolag process (pid ${holder.pid}). ` +
+        'Stop that one first, or give this one its own NABOLAG_DATA_DIR.',
+    );
+  }
   const db = await PGlite.create({ dataDir: directory, extensions: { postgis } });
   const server = new PGLiteSocketServer({
     db,
@@ -57,11 +67,38 @@ export async function startEmbeddedDatabase(options: {
   });
   await server.start();
   const address = server.getServerConn();
+  const connectionString = `postgres://postgres:postgres@${address}/postgres?sslmode=disable`;
+  writeFileSync(markerFile, JSON.stringify({ pid: process.pid, connectionString }));
+  const removeMarker = () => rmSync(markerFile, { force: true });
+  process.once('exit', removeMarker);
   return {
-    connectionString: `postgres://postgres:postgres@${address}/postgres?sslmode=disable`,
+    connectionString,
     async stop() {
       await server.stop();
       await db.close();
+      removeMarker();
     },
   };
+}
+
+const MARKER_FILE = 'embedded-database.json';
+
+/**
+ * The embedded database another live process serves from this data folder, if any (a marker
+ * left by a killed process is ignored).
+ */
+export function findRunningEmbedded(
+  dataDirectory: string,
+): { pid: number; connectionString: string } | undefined {
+  try {
+    const marker = JSON.parse(readFileSync(path.join(dataDirectory, MARKER_FILE), 'utf8')) as {
+      pid: number;
+      connectionString: string;
+    };
+    if (marker.pid === process.pid) return undefined;
+    process.kill(marker.pid, 0);
+    return marker;
+  } catch {
+    return undefined;
+  }
 }
