@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { EMBEDDED_POOL_SIZE, type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoProject } from './db/seed.ts';
+import { scheduleMaintenance } from './modules/maintenance/maintenance.ts';
 import { upsertAdmin } from './modules/users/users.repository.ts';
 
 /** How long a graceful shutdown may take before the process exits anyway, in milliseconds. */
@@ -35,10 +36,21 @@ async function main(): Promise<void> {
     databaseKind: embedded ? 'embedded' : 'postgres',
     poolSize: embedded ? EMBEDDED_POOL_SIZE : config.poolSize,
     webDistDirectory: config.webDistDirectory,
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      // No IP addresses in the logs: they are personal data we have no need to keep.
+      serializers: {
+        req: (request: { method: string; url: string; id: string }) => ({
+          method: request.method,
+          url: request.url,
+          reqId: request.id,
+        }),
+      },
+    },
   });
 
   let closing = false;
+  let stopMaintenance = () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -49,6 +61,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
     try {
+      stopMaintenance();
       await app.close();
       await embedded?.stop();
     } finally {
@@ -67,6 +80,8 @@ async function main(): Promise<void> {
     await upsertAdmin(pool, config.admin.email, config.admin.password);
     app.log.info({ email: config.admin.email }, 'admin account created or updated from the environment');
   }
+
+  stopMaintenance = scheduleMaintenance(pool, app.log);
 
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

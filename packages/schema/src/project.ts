@@ -76,6 +76,10 @@ export const projectSchema = z.object({
   open: z.boolean(),
   opensAt: z.string().datetime({ offset: true }).nullable(),
   closesAt: z.string().datetime({ offset: true }).nullable(),
+  /** Days after closing that background answers are kept; then they are deleted. */
+  retentionDays: z.number().int().min(0).max(3650),
+  /** Who residents contact about their data (the municipality's data protection contact). */
+  privacyContact: z.string().max(500),
 });
 export type Project = z.infer<typeof projectSchema>;
 
@@ -113,6 +117,8 @@ export const projectDefinitionSchema = z.object({
   k: z.number().int().min(5).default(5),
   opensAt: z.string().datetime({ offset: true }).nullable().default(null),
   closesAt: z.string().datetime({ offset: true }).nullable().default(null),
+  retentionDays: z.number().int().min(0).max(3650).default(365),
+  privacyContact: z.string().trim().max(500).default(''),
   categories: z.array(categorySchema).min(1),
 });
 export type ProjectDefinition = z.input<typeof projectDefinitionSchema>;

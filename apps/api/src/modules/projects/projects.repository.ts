@@ -27,6 +27,8 @@ interface ProjectRow {
   opens_at: Date | null;
   closes_at: Date | null;
   is_open: boolean;
+  retention_days: number;
+  privacy_contact: string;
 }
 
 /** A project as the server works with it: the public shape plus what only the server needs. */
@@ -41,7 +43,7 @@ const PROJECT_COLUMNS = `
   ST_AsGeoJSON(p.area, 7)::json AS area,
   json_build_array(ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)) AS bounds,
   p.area_margin_m, p.analysis_srid, p.languages, p.default_language, p.basemap, p.moderation,
-  p.k_anonymity, p.opens_at, p.closes_at,
+  p.k_anonymity, p.opens_at, p.closes_at, p.retention_days, p.privacy_contact,
   ((p.opens_at IS NULL OR p.opens_at <= now()) AND (p.closes_at IS NULL OR p.closes_at > now())) AS is_open`;
 
 function toBasemap(value: unknown): Basemap {
@@ -101,6 +103,8 @@ async function findProject(
     open: row.is_open,
     opensAt: row.opens_at?.toISOString() ?? null,
     closesAt: row.closes_at?.toISOString() ?? null,
+    retentionDays: row.retention_days,
+    privacyContact: row.privacy_contact,
     areaMarginMetres: row.area_margin_m,
     analysisSrid: row.analysis_srid,
   };
@@ -132,8 +136,9 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   const definition = projectDefinitionSchema.parse(input);
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO projects (slug, title, description, area, area_margin_m, analysis_srid, languages,
-       default_language, basemap, moderation, k_anonymity, opens_at, closes_at)
-     VALUES ($1, $2, $3, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       default_language, basemap, moderation, k_anonymity, opens_at, closes_at, retention_days, privacy_contact)
+     VALUES ($1, $2, $3, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), $5, $6, $7, $8, $9, $10, $11, $12,
+       $13, $14, $15)
      RETURNING id`,
     [
       definition.slug,
@@ -149,6 +154,8 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
       definition.k,
       definition.opensAt,
       definition.closesAt,
+      definition.retentionDays,
+      definition.privacyContact,
     ],
   );
   const projectId = (rows[0] as { id: string }).id;
@@ -216,6 +223,8 @@ export function toDefinition(project: StoredProject, storedBasemap: boolean) {
     k: project.k,
     opensAt: project.opensAt,
     closesAt: project.closesAt,
+    retentionDays: project.retentionDays,
+    privacyContact: project.privacyContact,
     categories: project.categories,
   };
 }
@@ -250,7 +259,8 @@ export async function updateProject(
   await db.query(
     `UPDATE projects SET title = $2, description = $3, area = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)),
        area_margin_m = $5, analysis_srid = $6, languages = $7, default_language = $8, basemap = $9,
-       moderation = $10, k_anonymity = $11, opens_at = $12, closes_at = $13, updated_at = now()
+       moderation = $10, k_anonymity = $11, opens_at = $12, closes_at = $13, retention_days = $14,
+       privacy_contact = $15, updated_at = now()
      WHERE id = $1`,
     [
       projectId,
@@ -266,6 +276,8 @@ export async function updateProject(
       definition.k,
       definition.opensAt,
       definition.closesAt,
+      definition.retentionDays,
+      definition.privacyContact,
     ],
   );
   await db.query('DELETE FROM categories WHERE project_id = $1 AND NOT (key = ANY($2))', [projectId, keys]);
@@ -306,4 +318,25 @@ export async function checkArea(db: Queryable, area: ProjectDefinition['area']):
     [JSON.stringify(area)],
   );
   return rows[0]?.valid ? undefined : (rows[0]?.reason ?? 'invalid');
+}
+
+/**
+ * Deletes the background answers (age band, relation, years in the area) of participants in
+ * projects that closed more than their retention period ago. Contributions stay, anonymous.
+ *
+ * @returns the slugs of the projects purged now.
+ */
+export async function purgeExpiredPersonalData(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ slug: string }>(
+    `WITH due AS (
+       UPDATE projects SET personal_data_purged_at = now()
+       WHERE personal_data_purged_at IS NULL AND closes_at IS NOT NULL
+         AND closes_at + make_interval(days => retention_days) < now()
+       RETURNING id, slug),
+     cleared AS (
+       UPDATE participants pa SET age_band = NULL, relation = NULL, years_in_area = NULL
+       FROM due WHERE pa.project_id = due.id RETURNING pa.id)
+     SELECT slug FROM due`,
+  );
+  return rows.map((row) => row.slug);
 }
