@@ -7,7 +7,9 @@
 // it globally with npm, or, without permission to do that, running it through npx — then runs
 // `pnpm install --frozen-lockfile` and `pnpm start` or `pnpm test`. Plain Node: no dependencies.
 import { spawn, spawnSync } from 'node:child_process';
-import { constants } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { repoRoot } from './web-build.mjs';
 
 const PNPM_VERSION = '12.4.2';
@@ -79,7 +81,19 @@ async function findPnpm() {
         `Install it by hand (npm install --global pnpm@${PNPM_VERSION}, or see https://pnpm.io/installation) and run this again.`,
     );
   }
-  console.log(`Using pnpm ${viaNpx} through npx.`);
+  // Scripts call `pnpm` themselves (scripts/start.mjs builds the web app with it): give them a
+  // `pnpm` on PATH that runs the same npx package.
+  const shimDirectory = mkdtempSync(join(tmpdir(), 'nabolag-pnpm-'));
+  if (onWindows) {
+    writeFileSync(join(shimDirectory, 'pnpm.cmd'), `@npx -y pnpm@${PNPM_VERSION} %*\r\n`);
+  } else {
+    writeFileSync(join(shimDirectory, 'pnpm'), `#!/bin/sh\nexec npx -y pnpm@${PNPM_VERSION} "$@"\n`, {
+      mode: 0o755,
+    });
+  }
+  process.on('exit', () => rmSync(shimDirectory, { recursive: true, force: true }));
+  process.env.PATH = `${shimDirectory}${delimiter}${process.env.PATH ?? ''}`;
+  console.log(`Using pnpm ${viaNpx} through npx (as \`pnpm\` from ${shimDirectory}).`);
   return ['npx', '-y', `pnpm@${PNPM_VERSION}`];
 }
 
@@ -103,6 +117,11 @@ async function main() {
 
   step(`Running: pnpm ${command}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`);
   const code = await run(pnpm, [...pnpmPrefix, command, ...rest]);
+  if (code === 130 || code === 143) {
+    // Ctrl-C or SIGTERM: the usual way to stop `start`, not a failure to report.
+    console.log(`\nStopped (pnpm ${command} ended by a signal).`);
+    process.exit(code);
+  }
   if (code !== 0) fail(`pnpm ${command} exited with code ${code}.`);
   process.exit(0);
 }

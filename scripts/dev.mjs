@@ -14,7 +14,12 @@ const ownGroups = process.platform !== 'win32';
 const children = [];
 let stopping = false;
 
-function start(name, command, args, env) {
+/**
+ * @param {'group' | 'leader'} stopVia `leader`: SIGTERM only the child itself, which passes it on
+ *   (tsx watch does, and a second SIGTERM straight to the server would cut its shutdown short);
+ *   `group`: SIGTERM the child's whole process group (pnpm does not pass it on to Vite).
+ */
+function start(name, command, args, env, stopVia) {
   console.log(`[dev] ${name}: ${[command, ...args].join(' ')}`);
   const child = spawn(command, args, {
     cwd: repoRoot,
@@ -24,6 +29,7 @@ function start(name, command, args, env) {
     detached: ownGroups,
     shell: process.platform === 'win32' && command === 'pnpm',
   });
+  child.stopVia = stopVia;
   children.push(child);
   child.once('error', (error) => {
     console.error(`[dev] could not start ${name}: ${error.message}`);
@@ -41,10 +47,11 @@ function isRunning(child) {
   return child.pid !== undefined && child.exitCode === null && child.signalCode === null;
 }
 
-function signalChild(child, signal) {
-  if (!isRunning(child)) return;
+/** `whole`: the child's process group, which may outlive the child itself (pnpm -> vite). */
+function signalChild(child, signal, whole = true) {
+  if (!(ownGroups && whole) && !isRunning(child)) return;
   try {
-    if (ownGroups) process.kill(-child.pid, signal);
+    if (ownGroups && whole) process.kill(-child.pid, signal);
     else child.kill(signal);
   } catch {
     // already gone
@@ -54,7 +61,7 @@ function signalChild(child, signal) {
 async function stopAll(exitCode) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) signalChild(child, 'SIGTERM');
+  for (const child of children) signalChild(child, 'SIGTERM', child.stopVia === 'group');
   const deadline = Date.now() + GRACE_MS;
   while (children.some(isRunning) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -72,6 +79,6 @@ process.on('SIGTERM', () => stopAll(143));
 process.on('SIGHUP', () => stopAll(129));
 
 const api = apiCommand({ watch: true });
-start('api', api.command, api.args, { PORT: apiPort });
-start('web', 'pnpm', ['--filter', '@nabolag/web', 'dev'], { API_PORT: apiPort });
+start('api', api.command, api.args, { PORT: apiPort }, 'leader');
+start('web', 'pnpm', ['--filter', '@nabolag/web', 'dev'], { API_PORT: apiPort }, 'group');
 console.log(`[dev] API on http://localhost:${apiPort}; the web app's URL is printed by Vite below.`);

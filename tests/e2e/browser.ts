@@ -32,7 +32,7 @@ export interface BrowserSession {
   page: Page;
   /** Uncaught exceptions in the page (`pageerror`): a test expects none. */
   pageErrors: string[];
-  /** `console.error` messages, for failure reports (aborted off-site requests show up here too). */
+  /** `console.error` messages (other than aborted off-site requests), for failure reports. */
   consoleErrors: string[];
   /** Requests aborted because they were not to the test server. */
   blockedRequests: string[];
@@ -70,7 +70,10 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserSessi
   const watch = (page: Page) => {
     page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}\n${error.stack ?? ''}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      // Chromium logs each aborted off-site request as an error; those are counted separately.
+      if (message.type() === 'error' && !message.text().includes('ERR_BLOCKED_BY_CLIENT')) {
+        consoleErrors.push(message.text());
+      }
     });
   };
   context.pages().forEach(watch);

@@ -31,7 +31,17 @@ export function printServerLogOnFailure(
   });
 }
 
-/** Waits until `[data-testid="status"]` reports that the contribution was sent and stored. */
+/**
+ * Waits until `[data-testid="status"]` reports the outcome of sending (`data-tone` `success` or
+ * `error`) and throws, with the status text, unless it is a success.
+ */
 export async function waitForSentStatus(page: Page, timeoutMs = 30_000): Promise<void> {
-  await page.locator('[data-testid="status"][data-state="sent"]').waitFor({ timeout: timeoutMs });
+  const status = page.locator('[data-testid="status"]');
+  await page
+    .locator('[data-testid="status"][data-tone="success"], [data-testid="status"][data-tone="error"]')
+    .waitFor({ timeout: timeoutMs });
+  const tone = await status.getAttribute('data-tone');
+  if (tone !== 'success') {
+    throw new Error(`The status reports ${tone}: ${(await status.textContent())?.trim()}`);
+  }
 }

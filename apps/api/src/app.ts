@@ -17,12 +17,17 @@ import { projectAdminRoutes } from './modules/projects/project-admin.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { type PageFallback, registerWebApp } from './modules/web/web.routes.ts';
+import { createMemoryBus, createPostgresBus, type SessionBus } from './modules/workshop/event-bus.ts';
+import { closeAllSessionStreams } from './modules/workshop/session-stream.ts';
+import { workshopRoutes } from './modules/workshop/workshop.routes.ts';
 
 /** Paths the single-page app never owns: unknown ones get a JSON 404, not the app's page. */
 const NOT_PAGES = ['/api/', '/ogc', '/tiles/'];
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Wakes workshop sessions' live streams (in-process, or across processes on PostgreSQL). */
+    sessionBus: SessionBus;
     /** Every route registered, as `{ method, url }` (HEAD left out). */
     routeTable: Array<{ method: string; url: string }>;
   }
@@ -33,6 +38,11 @@ export interface AppDependencies {
   databaseUrl: string;
   databaseKind: DatabaseKind;
   poolSize?: number;
+  /**
+   * How live streams learn of new events: `memory` (one process; the embedded database) or
+   * `postgres` (LISTEN/NOTIFY, for several API processes on one PostgreSQL). Default by database kind.
+   */
+  sessionBus?: 'memory' | 'postgres';
   /** The built web app to serve; omitted in API-only tests. */
   webDistDirectory?: string;
   logger?: FastifyServerOptions['logger'];
@@ -86,6 +96,17 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
 
+  const sessionBus =
+    (dependencies.sessionBus ?? (dependencies.databaseKind === 'postgres' ? 'postgres' : 'memory')) ===
+    'postgres'
+      ? createPostgresBus(dependencies.databaseUrl, app.pg.pool, app.log)
+      : createMemoryBus();
+  app.decorate('sessionBus', sessionBus);
+  // Open streams end before the server closes, so shutdown does not wait on them; clients resume
+  // elsewhere with Last-Event-ID.
+  app.addHook('preClose', async () => closeAllSessionStreams());
+  app.addHook('onClose', async () => sessionBus.close());
+
   await app.register(healthRoutes, { databaseKind: dependencies.databaseKind });
   await app.register(projectsRoutes);
   await app.register(contributionsRoutes);
@@ -95,6 +116,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(usersRoutes);
   await app.register(moderationRoutes);
   await app.register(projectAdminRoutes);
+  await app.register(workshopRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
     : undefined;

@@ -18,6 +18,10 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
   INVALID_GEOMETRY: { status: 400, message: 'The geometry is not valid.' },
   OUTSIDE_PROJECT_AREA: { status: 400, message: 'The place is too far outside the project area.' },
   UNKNOWN_SESSION: { status: 400, message: 'There is no open workshop session with this code.' },
+  SESSION_NOT_OPEN: {
+    status: 409,
+    message: 'This workshop session is paused or closed; ask the facilitator.',
+  },
   ID_CONFLICT: {
     status: 409,
     message: 'This id is already used by a different contribution; make a new id.',

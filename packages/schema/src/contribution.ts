@@ -52,6 +52,13 @@ export const contributionCreateSchema = z
     story: storySchema.optional(),
     participant: participantProfileSchema.optional(),
     session: sessionCodeSchema.optional(),
+    /** The table or group chosen on a workshop tablet. */
+    sessionGroup: z.string().trim().min(1).max(60).optional(),
+    /** The kiosk tablet's own id, so the console can count per tablet. */
+    tablet: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,60}$/)
+      .optional(),
   })
   .strict();
 export type ContributionCreate = z.infer<typeof contributionCreateSchema>;

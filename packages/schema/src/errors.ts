@@ -18,6 +18,7 @@ export const errorCodeSchema = z.enum([
   'INVALID_GEOMETRY',
   'OUTSIDE_PROJECT_AREA',
   'UNKNOWN_SESSION',
+  'SESSION_NOT_OPEN',
   'ID_CONFLICT',
   'SLUG_TAKEN',
   'CATEGORY_IN_USE',

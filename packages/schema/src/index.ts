@@ -6,3 +6,4 @@ export * from './i18n.ts';
 export * from './moderation.ts';
 export * from './project.ts';
 export * from './staff.ts';
+export * from './workshop.ts';

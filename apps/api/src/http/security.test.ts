@@ -27,6 +27,8 @@ type Access =
 
 interface RouteCase {
   access: Access;
+  /** A server-sent event stream never ends: its openness is proven in the workshop tests instead. */
+  stream?: true;
   /** The request with valid ids; `bad` a request the right caller makes with bad input. */
   request: (ids: Ids) => InjectOptions;
   bad?: (ids: Ids) => InjectOptions;
@@ -36,6 +38,7 @@ interface Ids {
   slug: string;
   contribution: string;
   user: string;
+  session: string;
 }
 
 const json = (payload: unknown) => ({ payload: payload as Record<string, unknown> });
@@ -211,6 +214,56 @@ const ROUTES: Record<string, RouteCase> = {
     request: (ids) => ({ method: 'DELETE', url: `/api/staff/contributions/${ids.contribution}/participant` }),
   },
   'GET /api/staff/projects': { access: 'staff', request: () => ({ url: '/api/staff/projects' }) },
+  'POST /api/projects/:slug/sessions': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/projects/${ids.slug}/sessions`,
+      ...json({ title: 'Walk' }),
+    }),
+    bad: (ids) => ({ method: 'POST', url: `/api/projects/${ids.slug}/sessions`, ...json({ title: '' }) }),
+  },
+  'GET /api/staff/projects/:slug/sessions': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/sessions` }),
+  },
+  'GET /api/sessions/:code': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/sessions/${ids.session}` }),
+    bad: () => ({ url: '/api/sessions/no!' }),
+  },
+  'PATCH /api/sessions/:code': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `/api/sessions/${ids.session}`,
+      ...json({ status: 'closed' }),
+    }),
+    bad: (ids) => ({ method: 'PATCH', url: `/api/sessions/${ids.session}`, ...json({ status: 'exploded' }) }),
+  },
+  'GET /api/staff/sessions/:code/summary': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/sessions/${ids.session}/summary` }),
+  },
+  'POST /api/sessions/:code/tablets/:tablet': {
+    access: 'public',
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/sessions/${ids.session}/tablets/t1`,
+      ...json({ pending: 0 }),
+    }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/sessions/${ids.session}/tablets/t1`,
+      ...json({ pending: -1 }),
+    }),
+  },
+  'GET /api/sessions/:code/stream': {
+    access: 'public',
+    stream: true,
+    request: (ids) => ({ url: `/api/sessions/${ids.session}/stream` }),
+    bad: (ids) => ({ url: `/api/sessions/${ids.session}/stream`, headers: { 'last-event-id': 'abc' } }),
+  },
   'POST /api/staff/projects': {
     access: 'admin',
     request: () => ({
@@ -262,7 +315,9 @@ async function fingerprint(): Promise<string> {
            (SELECT count(*) FROM participants) AS participants,
            (SELECT count(*) FROM photos) AS photos,
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) AS tokens,
-           (SELECT count(*) FROM contribution_flags) AS flags`);
+           (SELECT count(*) FROM contribution_flags) AS flags,
+           (SELECT md5(coalesce(string_agg(code || status, ',' ORDER BY code), '')) FROM sessions) AS sessions,
+           (SELECT count(*) FROM session_tablets) AS tablets`);
   return JSON.stringify(rows[0]);
 }
 
@@ -284,7 +339,14 @@ beforeAll(async () => {
     },
   });
   const victim = await createStaffUser(app, ['facilitator']);
-  ids = { slug, contribution, user: victim.id };
+  const admin = await signIn(app, await createStaffUser(app, ['admin']));
+  const session = await app.inject({
+    method: 'POST',
+    url: `/api/projects/${slug}/sessions`,
+    headers: admin.headers(),
+    payload: { title: 'Route walk' },
+  });
+  ids = { slug, contribution, user: victim.id, session: session.json().code };
   sessions = {
     admin: await signIn(app, await createStaffUser(app, ['admin'])),
     planner: await signIn(app, await createStaffUser(app, ['planner'])),
@@ -309,7 +371,7 @@ describe('every route', () => {
 
   for (const [name, route] of Object.entries(ROUTES)) {
     describe(name, () => {
-      if (route.access === 'public') {
+      if (route.access === 'public' && !route.stream) {
         it('is open to anonymous callers (no 401 or 403)', async () => {
           const response = await app.inject(route.request(ids));
           expect([401, 403]).not.toContain(response.statusCode);
@@ -373,7 +435,7 @@ describe('every route', () => {
         });
       }
 
-      const method = route.request({ slug: 's', contribution: 'c', user: 'u' }).method ?? 'GET';
+      const method = route.request({ slug: 's', contribution: 'c', user: 'u', session: 'S' }).method ?? 'GET';
       const isWrite = method !== 'GET';
       if (isWrite && route.access !== 'public' && route.access !== 'participant') {
         it('refuses a cookie-authenticated write without the CSRF token', async () => {

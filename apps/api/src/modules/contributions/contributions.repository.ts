@@ -63,16 +63,16 @@ export async function findContribution(
   return rows[0];
 }
 
-export async function findSessionId(
+export async function findSession(
   db: Queryable,
   projectId: string,
   code: string,
-): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM sessions WHERE project_id = $1 AND code = $2 AND status = 'open'`,
+): Promise<{ id: string; status: string } | undefined> {
+  const { rows } = await db.query<{ id: string; status: string }>(
+    'SELECT id, status FROM sessions WHERE project_id = $1 AND code = $2',
     [projectId, code.toUpperCase()],
   );
-  return rows[0]?.id;
+  return rows[0];
 }
 
 /**
@@ -89,12 +89,15 @@ export async function insertContribution(
     geometry: ContributionGeometry;
     story: string | null;
     sessionId: string | null;
+    sessionGroup: string | null;
+    tablet: string | null;
     status: StoredContribution['status'];
   },
 ): Promise<boolean> {
   const result = await db.query(
-    `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry, story, session_id, status)
-     VALUES ($1, $2, $3, $4, ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($5::text), 4326)), $6, $7, $8)
+    `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry, story, session_id, status,
+       session_group, tablet)
+     VALUES ($1, $2, $3, $4, ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($5::text), 4326)), $6, $7, $8, $9, $10)
      ON CONFLICT (id) DO NOTHING`,
     [
       row.id,
@@ -105,6 +108,8 @@ export async function insertContribution(
       row.story,
       row.sessionId,
       row.status,
+      row.sessionGroup,
+      row.tablet,
     ],
   );
   return result.rowCount === 1;

@@ -13,6 +13,7 @@ import { AppError, unwrap } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { CONTRIBUTE_RATE, enforceRateLimit, WORKSHOP_CONTRIBUTE_RATE } from '../../http/rate-limit.ts';
 import { findProjectById, findProjectBySlug } from '../projects/projects.repository.ts';
+import { announceContribution, announceRemoval, sessionOfContribution } from '../workshop/live-events.ts';
 import { listPublicContributions } from './contributions.repository.ts';
 import { createContribution, editContribution, removeContribution } from './contributions.service.ts';
 import { readParticipantToken, requireParticipantToken } from './participant-token.ts';
@@ -49,6 +50,8 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const project = await projectOr404(request.params.slug);
       const outcome = unwrap(await createContribution(pool, project, request.body, token));
+      if (outcome.created && request.body.session)
+        await announceContribution(pool, app.sessionBus, outcome.body.id);
       reply.header('cache-control', 'no-store');
       return reply.status(outcome.created ? 201 : 200).send(outcome.body);
     },
@@ -96,6 +99,7 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
           request.body,
         ),
       );
+      await announceContribution(pool, app.sessionBus, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -111,7 +115,9 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const token = requireParticipantToken(request.headers.authorization);
+      const sessionId = await sessionOfContribution(pool, request.params.id);
       unwrap(await removeContribution(pool, request.params.id, token));
+      await announceRemoval(pool, app.sessionBus, sessionId, request.params.id);
       return reply.status(204).send(null);
     },
   );

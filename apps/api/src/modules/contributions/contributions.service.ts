@@ -16,7 +16,7 @@ import {
   checkGeometry,
   deleteContribution,
   findContribution,
-  findSessionId,
+  findSession,
   insertContribution,
   updateContribution,
 } from './contributions.repository.ts';
@@ -80,10 +80,13 @@ export async function createContribution(
 
   let sessionId: string | null = null;
   if (input.session) {
-    sessionId = (await findSessionId(pool, project.id, input.session)) ?? null;
-    if (!sessionId) {
-      return fail('UNKNOWN_SESSION', `There is no open workshop session "${input.session}" in this project.`);
+    const session = await findSession(pool, project.id, input.session);
+    if (!session)
+      return fail('UNKNOWN_SESSION', `There is no workshop session "${input.session}" in this project.`);
+    if (session.status !== 'open') {
+      return fail('SESSION_NOT_OPEN', `The workshop session "${input.session}" is ${session.status}.`);
     }
+    sessionId = session.id;
   }
 
   const flags = flagStory(story);
@@ -100,6 +103,8 @@ export async function createContribution(
       geometry: input.geometry,
       story,
       sessionId,
+      sessionGroup: input.session ? (input.sessionGroup ?? null) : null,
+      tablet: input.session ? (input.tablet ?? null) : null,
       status: heldBack ? 'pending' : 'published',
     });
     if (!inserted) throw new IdTakenMeanwhile();

@@ -18,6 +18,7 @@ import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
 import { deleteContribution } from '../contributions/contributions.repository.ts';
 import { deleteParticipant } from '../participants/participants.repository.ts';
 import { findProjectBySlug } from '../projects/projects.repository.ts';
+import { announceContribution, announceRemoval, sessionOfContribution } from '../workshop/live-events.ts';
 import {
   findAnyPhoto,
   findContributionProject,
@@ -91,6 +92,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
               : { was: contribution.status },
         });
       });
+      await announceContribution(pool, app.sessionBus, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -116,6 +118,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const contribution = await contributionOr404(request.params.id);
       const principal = requireProjectRole(request, MODERATORS, contribution.projectId);
+      const sessionId = await sessionOfContribution(pool, request.params.id);
       await withTransaction(pool, async (client) => {
         await deleteContribution(client, request.params.id);
         await recordAudit(client, {
@@ -126,6 +129,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
           projectId: contribution.projectId,
         });
       });
+      await announceRemoval(pool, app.sessionBus, sessionId, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,0 +1,214 @@
+import {
+  projectParamsSchema,
+  sessionCodeParamsSchema,
+  sessionCreateSchema,
+  sessionSchema,
+  sessionUpdateSchema,
+  tabletHeartbeatSchema,
+  tabletIdSchema,
+} from '@nabolag/schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { errorResponses } from '../../http/error-responses.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
+import { findProjectBySlug } from '../projects/projects.repository.ts';
+import { newJoinCode } from './join-code.ts';
+import { openSessionStream } from './session-stream.ts';
+import {
+  appendSessionEvent,
+  findSessionByCode,
+  insertSession,
+  listProjectSessions,
+  recordTablet,
+  type StoredSession,
+  sessionSummary,
+  setSessionStatus,
+} from './workshop.repository.ts';
+
+const FACILITATORS = ['admin', 'planner', 'facilitator'] as const;
+
+const publicSession = ({ id: _id, projectId: _projectId, ...session }: StoredSession) => session;
+
+const summarySchema = z.object({
+  session: sessionSchema,
+  total: z.number().int(),
+  byCategory: z.record(z.string(), z.number().int()),
+  byGroup: z.record(z.string(), z.number().int()),
+  tablets: z.array(
+    z.object({
+      tablet: z.string(),
+      group: z.string().nullable(),
+      contributions: z.number().int(),
+      pending: z.number().int(),
+      lastSeenAt: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Workshop sessions: join codes, kiosk tablets reporting in, the live stream, the console's counts. */
+export const workshopRoutes: FastifyPluginAsyncZod = async (app) => {
+  const pool = app.pg.pool;
+  const facilitators = requireStaff(pool, FACILITATORS, 'project');
+
+  async function sessionOr404(code: string): Promise<StoredSession> {
+    const session = await findSessionByCode(pool, code);
+    if (!session) throw new AppError('UNKNOWN_SESSION', `There is no workshop session "${code}".`);
+    return session;
+  }
+
+  app.post(
+    '/api/projects/:slug/sessions',
+    {
+      preHandler: facilitators,
+      schema: {
+        params: projectParamsSchema,
+        body: sessionCreateSchema,
+        response: { 201: sessionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const project = await findProjectBySlug(pool, request.params.slug);
+      if (!project) throw new AppError('PROJECT_NOT_FOUND');
+      const principal = requireProjectRole(request, FACILITATORS, project.id);
+      // Codes are random; on the rare clash, draw again.
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const code = newJoinCode();
+        if (
+          await insertSession(pool, {
+            ...request.body,
+            projectId: project.id,
+            code,
+            createdBy: principal.userId,
+          })
+        ) {
+          const session = (await findSessionByCode(pool, code)) as StoredSession;
+          await recordAudit(pool, {
+            userId: principal.userId,
+            action: 'session.create',
+            targetType: 'session',
+            targetId: code,
+            projectId: project.id,
+          });
+          return reply.status(201).send(publicSession(session));
+        }
+      }
+      throw new Error('could not find a free join code in 10 attempts');
+    },
+  );
+
+  app.get(
+    '/api/staff/projects/:slug/sessions',
+    {
+      preHandler: facilitators,
+      schema: {
+        params: projectParamsSchema,
+        response: { 200: z.object({ sessions: z.array(sessionSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const project = await findProjectBySlug(pool, request.params.slug);
+      if (!project) throw new AppError('PROJECT_NOT_FOUND');
+      requireProjectRole(request, FACILITATORS, project.id);
+      return { sessions: (await listProjectSessions(pool, project.id)).map(publicSession) };
+    },
+  );
+
+  app.get(
+    '/api/sessions/:code',
+    { schema: { params: sessionCodeParamsSchema, response: { 200: sessionSchema, ...errorResponses } } },
+    async (request) => publicSession(await sessionOr404(request.params.code)),
+  );
+
+  app.patch(
+    '/api/sessions/:code',
+    {
+      preHandler: facilitators,
+      schema: {
+        params: sessionCodeParamsSchema,
+        body: sessionUpdateSchema,
+        response: { 200: sessionSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const session = await sessionOr404(request.params.code);
+      const principal = requireProjectRole(request, FACILITATORS, session.projectId);
+      await setSessionStatus(pool, session.id, request.body.status);
+      await appendSessionEvent(pool, session.id, { type: 'session', status: request.body.status });
+      await app.sessionBus.notify(session.id);
+      await recordAudit(pool, {
+        userId: principal.userId,
+        action: `session.${request.body.status}`,
+        targetType: 'session',
+        targetId: session.code,
+        projectId: session.projectId,
+      });
+      return publicSession((await findSessionByCode(pool, session.code)) as StoredSession);
+    },
+  );
+
+  app.get(
+    '/api/staff/sessions/:code/summary',
+    {
+      preHandler: facilitators,
+      schema: { params: sessionCodeParamsSchema, response: { 200: summarySchema, ...errorResponses } },
+    },
+    async (request) => {
+      const session = await sessionOr404(request.params.code);
+      requireProjectRole(request, FACILITATORS, session.projectId);
+      return { session: publicSession(session), ...(await sessionSummary(pool, session.id)) };
+    },
+  );
+
+  app.post(
+    '/api/sessions/:code/tablets/:tablet',
+    {
+      schema: {
+        params: sessionCodeParamsSchema.extend({ tablet: tabletIdSchema }),
+        body: tabletHeartbeatSchema,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await sessionOr404(request.params.code);
+      const group = request.body.group ?? null;
+      const changed = await recordTablet(
+        pool,
+        session.id,
+        request.params.tablet,
+        group,
+        request.body.pending,
+      );
+      if (changed) {
+        await appendSessionEvent(pool, session.id, {
+          type: 'tablet',
+          tablet: request.params.tablet,
+          group,
+          pending: request.body.pending,
+          lastSeenAt: changed.lastSeenAt,
+        });
+        await app.sessionBus.notify(session.id);
+      }
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/sessions/:code/stream',
+    {
+      schema: {
+        params: sessionCodeParamsSchema,
+        querystring: z.object({ lastEventId: z.string().regex(/^\d+$/).optional() }),
+        headers: z.object({
+          'last-event-id': z.string().regex(/^\d*$/, 'Last-Event-ID must be an event id').optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const session = await sessionOr404(request.params.code);
+      const after = request.headers['last-event-id'] || request.query.lastEventId || '0';
+      openSessionStream({ pool, bus: app.sessionBus, request, reply, sessionId: session.id, after });
+    },
+  );
+};
