@@ -28,6 +28,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Wakes workshop sessions' live streams (in-process, or across processes on PostgreSQL). */
     sessionBus: SessionBus;
+    /** Whether rate limits are enforced (see http/rate-limit.ts). */
+    rateLimits: boolean;
     /** Every route registered, as `{ method, url }` (HEAD left out). */
     routeTable: Array<{ method: string; url: string }>;
   }
@@ -43,6 +45,8 @@ export interface AppDependencies {
    * `postgres` (LISTEN/NOTIFY, for several API processes on one PostgreSQL). Default by database kind.
    */
   sessionBus?: 'memory' | 'postgres';
+  /** Enforce rate limits (default true). */
+  rateLimits?: boolean;
   /** The built web app to serve; omitted in API-only tests. */
   webDistDirectory?: string;
   logger?: FastifyServerOptions['logger'];
@@ -102,6 +106,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       ? createPostgresBus(dependencies.databaseUrl, app.pg.pool, app.log)
       : createMemoryBus();
   app.decorate('sessionBus', sessionBus);
+  app.decorate('rateLimits', dependencies.rateLimits ?? true);
   // Open streams end before the server closes, so shutdown does not wait on them; clients resume
   // elsewhere with Last-Event-ID.
   app.addHook('preClose', async () => closeAllSessionStreams());

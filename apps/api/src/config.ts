@@ -27,6 +27,7 @@ const environmentSchema = z.object({
   NABOLAG_DATA_DIR: z.string().min(1).default('./data'),
   NABOLAG_WEB_DIST: z.string().min(1).default(path.join(REPOSITORY_ROOT, 'apps/web/dist')),
   NABOLAG_SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
+  NABOLAG_RATE_LIMITS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   NABOLAG_ADMIN_EMAIL: z.preprocess(
     emptyAsUndefined,
     z.email('NABOLAG_ADMIN_EMAIL must be an e-mail address').optional(),
@@ -52,6 +53,8 @@ export interface Config {
   /** Absolute path of the built web app. */
   webDistDirectory: string;
   seedDemo: boolean;
+  /** Enforce rate limits on sign-in and contributions (off only for load benchmarks). */
+  rateLimits: boolean;
   admin: { email: string; password: string } | undefined;
 }
 
@@ -91,6 +94,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     dataDirectory: path.resolve(cwd, env.NABOLAG_DATA_DIR),
     webDistDirectory: path.resolve(cwd, env.NABOLAG_WEB_DIST),
     seedDemo: env.NABOLAG_SEED_DEMO,
+    rateLimits: env.NABOLAG_RATE_LIMITS === 'on',
     admin:
       env.NABOLAG_ADMIN_EMAIL && env.NABOLAG_ADMIN_PASSWORD
         ? { email: env.NABOLAG_ADMIN_EMAIL, password: env.NABOLAG_ADMIN_PASSWORD }

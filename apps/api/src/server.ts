@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     databaseKind: embedded ? 'embedded' : 'postgres',
     poolSize: embedded ? EMBEDDED_POOL_SIZE : config.poolSize,
     webDistDirectory: config.webDistDirectory,
+    rateLimits: config.rateLimits,
     logger: {
       level: config.logLevel,
       // No IP addresses in the logs: they are personal data we have no need to keep.

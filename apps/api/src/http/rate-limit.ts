@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 
 export interface RateLimitRule {
@@ -17,7 +17,14 @@ export interface RateLimitRule {
  * holds only a hash of what identifies the caller (an IP address is personal data), and counters
  * are deleted after an hour.
  */
-export async function enforceRateLimit(pool: pg.Pool, rule: RateLimitRule, subject: string): Promise<void> {
+export async function enforceRateLimit(
+  app: FastifyInstance,
+  rule: RateLimitRule,
+  subject: string,
+): Promise<void> {
+  // Operators may turn limits off (NABOLAG_RATE_LIMITS=off), e.g. for a load benchmark.
+  if (!app.rateLimits) return;
+  const pool = app.pg.pool;
   const key = `${rule.name}:${createHash('sha256').update(subject).digest('base64url').slice(0, 22)}`;
   const { rows } = await pool.query<{ hits: number; retry: number }>(
     `INSERT INTO rate_limits (key, window_start, hits)

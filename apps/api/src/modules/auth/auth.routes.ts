@@ -25,7 +25,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     { schema: { body: loginSchema, response: { 200: staffSessionSchema, ...errorResponses } } },
     async (request, reply) => {
-      await enforceRateLimit(pool, LOGIN_RATE, `${request.ip}|${request.body.email}`);
+      await enforceRateLimit(app, LOGIN_RATE, `${request.ip}|${request.body.email}`);
       const account = await findUserForLogin(pool, request.body.email);
       const matches = await verifyPassword(request.body.password, account?.passwordHash ?? DECOY_HASH);
       if (!account || !matches || account.disabled) throw new AppError('INVALID_CREDENTIALS');

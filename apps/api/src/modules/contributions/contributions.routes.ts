@@ -44,7 +44,7 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
       // A workshop's tablets share one address: they are counted per session code instead.
       const session = request.body.session?.toUpperCase();
       await enforceRateLimit(
-        pool,
+        app,
         session ? WORKSHOP_CONTRIBUTE_RATE : CONTRIBUTE_RATE,
         session ? `session:${session}` : `ip:${request.ip}`,
       );

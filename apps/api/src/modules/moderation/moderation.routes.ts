@@ -170,7 +170,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await enforceRateLimit(pool, { name: 'report', limit: 20, windowSeconds: 3600 }, `ip:${request.ip}`);
+      await enforceRateLimit(app, { name: 'report', limit: 20, windowSeconds: 3600 }, `ip:${request.ip}`);
       const contribution = await findContributionProject(pool, request.params.id);
       if (contribution?.status !== 'published') throw new AppError('CONTRIBUTION_NOT_FOUND');
       await insertFlags(pool, request.params.id, [{ source: 'report', reason: request.body.reason }]);
