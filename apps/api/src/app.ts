@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { AppError } from './errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(moderationRoutes);
   await app.register(projectAdminRoutes);
   await app.register(workshopRoutes);
+  await app.register(analysisRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
     : undefined;

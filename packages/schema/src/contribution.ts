@@ -162,3 +162,41 @@ export const participantDataSchema = z.object({
   contributions: z.array(ownContributionSchema),
 });
 export type ParticipantData = z.infer<typeof participantDataSchema>;
+
+/** Hex cell sizes a planner may choose, in metres (centre to centre across flats is about this). */
+export const MIN_CELL_METRES = 50;
+export const MAX_CELL_METRES = 500;
+
+/** `GET /api/projects/:slug/heatmap?cell=&category=` */
+export const heatmapQuerySchema = z.object({
+  /** Hexagon size in metres, in the project's analysis CRS (EPSG:25832 by default). */
+  cell: z.coerce
+    .number()
+    .int()
+    .min(MIN_CELL_METRES, `cell must be at least ${MIN_CELL_METRES} metres`)
+    .max(MAX_CELL_METRES, `cell must be at most ${MAX_CELL_METRES} metres`)
+    .default(200),
+  category: z
+    .string()
+    .transform((value) => value.split(',').filter((key) => key.length > 0))
+    .pipe(z.array(categoryKeySchema).min(1).max(50))
+    .optional(),
+  /** Only one workshop session's contributions. */
+  session: sessionCodeSchema.optional(),
+});
+
+/** A hex cell of the public heatmap: only cells with at least k distinct participants are present. */
+export const heatmapCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) }),
+      properties: z.object({ count: z.number().int(), participants: z.number().int() }),
+    }),
+  ),
+  /** The cell size in metres and the k that was applied. */
+  cell: z.number().int(),
+  k: z.number().int(),
+});
+export type HeatmapCollection = z.infer<typeof heatmapCollectionSchema>;

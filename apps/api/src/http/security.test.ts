@@ -213,6 +213,11 @@ const ROUTES: Record<string, RouteCase> = {
     access: 'project-admin',
     request: (ids) => ({ method: 'DELETE', url: `/api/staff/contributions/${ids.contribution}/participant` }),
   },
+  'GET /api/projects/:slug/heatmap': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/heatmap?cell=200` }),
+    bad: (ids) => ({ url: `/api/projects/${ids.slug}/heatmap?cell=5` }),
+  },
   'GET /api/staff/projects': { access: 'staff', request: () => ({ url: '/api/staff/projects' }) },
   'POST /api/projects/:slug/sessions': {
     access: 'project-staff',

@@ -10,9 +10,16 @@ import { insertProject } from '../modules/projects/projects.repository.ts';
 import { hashPassword } from '../modules/users/passwords.ts';
 import { insertUser, replaceProjectRoles } from '../modules/users/users.repository.ts';
 
-/** Builds the app on the run's database (see global-setup.ts). Close it in `afterAll`. */
-export async function createTestApp(): Promise<FastifyInstance> {
+/**
+ * Builds the app on the run's database (see global-setup.ts). Close it in `afterAll`. Rate
+ * limits are off unless asked for: their counters live in the shared database, so one test
+ * file's traffic would otherwise throttle the next.
+ */
+export async function createTestApp(options: { rateLimits?: boolean } = {}): Promise<FastifyInstance> {
   const app = await buildApp({
+    rateLimits: options.rateLimits ?? false,
+    // TEST_LOG=error (or debug…) shows the server's log while debugging a test.
+    logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false,
     databaseUrl: inject('databaseUrl'),
     databaseKind: inject('databaseKind'),
     poolSize: inject('databaseKind') === 'embedded' ? EMBEDDED_POOL_SIZE : 4,

@@ -7,7 +7,7 @@ let admin: Awaited<ReturnType<typeof createStaffUser>>;
 let planner: Awaited<ReturnType<typeof createStaffUser>>;
 
 beforeAll(async () => {
-  app = await createTestApp();
+  app = await createTestApp({ rateLimits: true });
   admin = await createStaffUser(app, ['admin']);
   planner = await createStaffUser(app, ['planner']);
 });
