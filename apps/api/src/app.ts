@@ -12,6 +12,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { ogcRoutes } from './modules/ogc/ogc.routes.ts';
 import { participantsRoutes } from './modules/participants/participants.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { projectAdminRoutes } from './modules/projects/project-admin.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(projectAdminRoutes);
   await app.register(workshopRoutes);
   await app.register(analysisRoutes);
+  await app.register(ogcRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
     : undefined;

@@ -218,6 +218,24 @@ const ROUTES: Record<string, RouteCase> = {
     request: (ids) => ({ url: `/api/projects/${ids.slug}/heatmap?cell=200` }),
     bad: (ids) => ({ url: `/api/projects/${ids.slug}/heatmap?cell=5` }),
   },
+  'GET /ogc': { access: 'public', request: () => ({ url: '/ogc' }), bad: () => ({ url: '/ogc?f=xml' }) },
+  'GET /ogc/conformance': { access: 'public', request: () => ({ url: '/ogc/conformance' }) },
+  'GET /ogc/collections': { access: 'public', request: () => ({ url: '/ogc/collections' }) },
+  'GET /ogc/collections/:collectionId': {
+    access: 'public',
+    request: (ids) => ({ url: `/ogc/collections/${ids.slug}.heatmap` }),
+    bad: () => ({ url: '/ogc/collections/no.such.thing.here' }),
+  },
+  // Raw contributions: the project's planners (aggregate collections are public, as above).
+  'GET /ogc/collections/:collectionId/items': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/ogc/collections/${ids.slug}.meeting-places/items` }),
+    bad: (ids) => ({ url: `/ogc/collections/${ids.slug}.meeting-places/items?limit=0` }),
+  },
+  'GET /ogc/collections/:collectionId/items/:featureId': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/ogc/collections/${ids.slug}.meeting-places/items/${ids.contribution}` }),
+  },
   'GET /api/staff/projects': { access: 'staff', request: () => ({ url: '/api/staff/projects' }) },
   'POST /api/projects/:slug/sessions': {
     access: 'project-staff',
