@@ -87,6 +87,20 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
   // JSON only: a text body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain');
+  // An empty body sent as JSON (some clients do, on DELETE) means "no body", not malformed JSON.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      const malformed = error as Error & { statusCode?: number; code?: string };
+      malformed.statusCode = 400;
+      malformed.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
+      done(malformed, undefined);
+    }
+  });
 
   await app.register(fastifyPostgres, {
     connectionString: dependencies.databaseUrl,

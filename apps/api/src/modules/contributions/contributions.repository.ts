@@ -1,5 +1,6 @@
 import type { ContributionGeometry, PublicContributionFeature } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
+import { PHOTO_VERSION } from '../photos/photos.repository.ts';
 
 export interface StoredContribution {
   id: string;
@@ -156,12 +157,12 @@ export async function listPublicContributions(
     story: string | null;
     created: string;
     geometry: PublicContributionFeature['geometry'];
-    hasPhoto: boolean;
+    photoVersion: string | null;
   }>(
     `SELECT c.id, c.category_key AS category, c.story,
             to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS created,
             ST_AsGeoJSON(c.geometry, 7)::json AS geometry,
-            EXISTS (SELECT 1 FROM photos ph WHERE ph.contribution_id = c.id) AS "hasPhoto"
+            (SELECT ${PHOTO_VERSION} FROM photos ph WHERE ph.contribution_id = c.id) AS "photoVersion"
      FROM contributions c
      WHERE c.project_id = $1 AND c.status = 'published'
        AND ($2::float8[] IS NULL OR c.geometry && ST_MakeEnvelope($2[1], $2[2], $2[3], $2[4], 4326))
@@ -182,7 +183,7 @@ export async function listPublicContributions(
         category: row.category,
         story: row.story,
         created: row.created,
-        photo: row.hasPhoto ? `/api/contributions/${row.id}/photo` : null,
+        photo: row.photoVersion ? `/api/contributions/${row.id}/photo?v=${row.photoVersion}` : null,
       },
     })),
   };

@@ -422,6 +422,18 @@ describe('PATCH and DELETE /api/contributions/:id', () => {
     expect(after.json().features.some((feature: { id: string }) => feature.id === body.id)).toBe(false);
   });
 
+  it('accepts a DELETE that declares a JSON body but sends none', async () => {
+    const token = clientToken();
+    const body = pin();
+    await post(body, { token });
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `/api/contributions/${body.id}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    expect(removed.statusCode).toBe(204);
+  });
+
   it('refuses anyone else, and bad edits, changing nothing', async () => {
     const token = clientToken();
     const body = pin();

@@ -1,5 +1,6 @@
 import type { OwnContribution, ParticipantProfile } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
+import { PHOTO_VERSION } from '../photos/photos.repository.ts';
 
 /**
  * Finds or makes the participant with this token hash in the project, and records the
@@ -22,6 +23,20 @@ export async function upsertParticipant(
     [projectId, tokenHash, profile?.ageBand ?? null, profile?.relation ?? null, profile?.yearsInArea ?? null],
   );
   return (rows[0] as { id: string }).id;
+}
+
+/** Replaces the background answers: an answer left out is taken back (stored as nothing). */
+export async function replaceParticipantProfile(
+  db: Queryable,
+  participantId: string,
+  profile: ParticipantProfile,
+) {
+  await db.query('UPDATE participants SET age_band = $2, relation = $3, years_in_area = $4 WHERE id = $1', [
+    participantId,
+    profile.ageBand ?? null,
+    profile.relation ?? null,
+    profile.yearsInArea ?? null,
+  ]);
 }
 
 export async function findParticipantByToken(
@@ -60,7 +75,7 @@ export async function listOwnContributions(db: Queryable, participantId: string)
     `SELECT c.id, c.category_key AS category, ST_AsGeoJSON(c.geometry, 7)::json AS geometry, c.story, c.status,
             to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
             CASE WHEN ph.contribution_id IS NULL THEN NULL
-                 ELSE '/api/contributions/' || c.id || '/photo' END AS photo
+                 ELSE '/api/contributions/' || c.id || '/photo?v=' || ${PHOTO_VERSION} END AS photo
      FROM contributions c LEFT JOIN photos ph ON ph.contribution_id = c.id
      WHERE c.participant_id = $1
      ORDER BY c.created_at DESC, c.id`,

@@ -10,7 +10,7 @@ import {
   findParticipantByToken,
   findParticipantProfile,
   listOwnContributions,
-  upsertParticipant,
+  replaceParticipantProfile,
 } from './participants.repository.ts';
 
 const authorizationHeaders = z.object({ authorization: z.string().optional() });
@@ -67,11 +67,12 @@ export const participantsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const token = requireParticipantToken(request.headers.authorization);
       const id = await projectId(request.params.slug);
-      // Answers belong to someone who contributed; this is no way to create participants.
-      if (!(await findParticipantByToken(pool, id, hashToken(token)))) {
+      // Answers belong to someone who contributed; this is no way to create participants. The
+      // answers given replace the earlier ones, so an answer can be taken back.
+      const participantId = await findParticipantByToken(pool, id, hashToken(token));
+      if (!participantId)
         throw new AppError('NOT_FOUND', 'This token has made no contribution to this project yet.');
-      }
-      await upsertParticipant(pool, id, hashToken(token), request.body.profile);
+      await replaceParticipantProfile(pool, participantId, request.body.profile);
       return reply.status(204).send(null);
     },
   );

@@ -19,16 +19,25 @@ export async function deletePhoto(db: Queryable, contributionId: string): Promis
   return result.rowCount === 1;
 }
 
-/** The photo of a contribution the public may see (published), with a version for ETags. */
-export async function findPublicPhoto(
+/**
+ * The photo of a contribution with a version for ETags: any photo of the participant's own
+ * contributions when `ownerTokenHash` matches, else only those the public may see (published).
+ */
+export async function findPhoto(
   db: Queryable,
   contributionId: string,
-): Promise<{ bytes: Buffer; contentType: string; version: string } | undefined> {
-  const { rows } = await db.query<{ bytes: Buffer; contentType: string; version: string }>(
-    `SELECT ph.bytes, ph.content_type AS "contentType", extract(epoch FROM ph.created_at)::text AS version
+  ownerTokenHash?: Buffer,
+): Promise<{ bytes: Buffer; contentType: string; version: string; public: boolean } | undefined> {
+  const { rows } = await db.query<{ bytes: Buffer; contentType: string; version: string; public: boolean }>(
+    `SELECT ph.bytes, ph.content_type AS "contentType", ${PHOTO_VERSION} AS version,
+            c.status = 'published' AS public
      FROM photos ph JOIN contributions c ON c.id = ph.contribution_id
-     WHERE ph.contribution_id = $1 AND c.status = 'published'`,
-    [contributionId],
+     JOIN participants pa ON pa.id = c.participant_id
+     WHERE ph.contribution_id = $1 AND (c.status = 'published' OR pa.token_hash = $2)`,
+    [contributionId, ownerTokenHash ?? null],
   );
   return rows[0];
 }
+
+/** A photo's version: changes whenever the photo is replaced (milliseconds since 1970). */
+export const PHOTO_VERSION = `floor(extract(epoch FROM ph.created_at) * 1000)::bigint::text`;

@@ -87,7 +87,7 @@ describe('photos', () => {
 
     const list = await app.inject({ url: `/api/projects/${slug}/contributions` });
     const feature = list.json().features.find((candidate: { id: string }) => candidate.id === id);
-    expect(feature.properties.photo).toBe(`/api/contributions/${id}/photo`);
+    expect(feature.properties.photo).toMatch(new RegExp(`^/api/contributions/${id}/photo\\?v=\\d+$`));
   });
 
   it('accepts PNG and WebP, judged by their bytes', async () => {
@@ -101,6 +101,30 @@ describe('photos', () => {
       .toBuffer();
     // Declared as JPEG, but it is a WebP: the bytes decide.
     expect((await upload(id, webp, 'image/jpeg')).statusCode).toBe(201);
+  });
+
+  it('shows participants their own photo while it waits for a moderator, and nobody else', async () => {
+    const id = randomUUID();
+    await app.inject({
+      method: 'POST',
+      url: `/api/projects/${slug}/contributions`,
+      headers: { authorization: `Bearer ${token}` },
+      // A phone number holds the story back for a moderator.
+      payload: {
+        id,
+        category: 'meeting-places',
+        geometry: { type: 'Point', coordinates: INSIDE },
+        story: 'Ring 912 34 567',
+      },
+    });
+    expect((await upload(id, await phonePhoto())).statusCode).toBe(201);
+    expect((await app.inject({ url: `/api/contributions/${id}/photo` })).statusCode).toBe(404);
+    const own = await app.inject({
+      url: `/api/contributions/${id}/photo`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['cache-control']).toBe('private, no-store');
   });
 
   it('refuses files that are not images, changing nothing', async () => {

@@ -9,9 +9,13 @@ import { z } from 'zod';
 import { AppError, unwrap } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { findOwnedContribution } from '../contributions/contributions.service.ts';
-import { requireParticipantToken } from '../contributions/participant-token.ts';
+import {
+  hashToken,
+  readParticipantToken,
+  requireParticipantToken,
+} from '../contributions/participant-token.ts';
 import { processPhoto } from './photo-processing.ts';
-import { deletePhoto, findPublicPhoto, upsertPhoto } from './photos.repository.ts';
+import { deletePhoto, findPhoto, upsertPhoto } from './photos.repository.ts';
 
 const authorizationHeaders = z.object({ authorization: z.string().optional() });
 
@@ -68,12 +72,23 @@ export const photosRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/contributions/:id/photo',
-    { schema: { params: contributionParamsSchema } },
+    {
+      schema: {
+        params: contributionParamsSchema,
+        headers: authorizationHeaders,
+        // `v` is the photo's version: a new address whenever it is replaced, so caches never show an old one.
+        querystring: z.object({ v: z.string().max(40).optional() }),
+      },
+    },
     async (request, reply) => {
-      const photo = await findPublicPhoto(pool, request.params.id);
+      // The participant sees their own photo while it waits for a moderator; everyone else once published.
+      const token = readParticipantToken(request.headers.authorization);
+      const photo = await findPhoto(pool, request.params.id, token ? hashToken(token) : undefined);
       if (!photo) throw new AppError('PHOTO_NOT_FOUND');
       const etag = `"${request.params.id}-${photo.version}"`;
-      reply.header('etag', etag).header('cache-control', 'public, max-age=300');
+      reply
+        .header('etag', etag)
+        .header('cache-control', photo.public && !token ? 'public, max-age=300' : 'private, no-store');
       if (request.headers['if-none-match'] === etag) return reply.status(304).send();
       return reply.type(photo.contentType).header('x-content-type-options', 'nosniff').send(photo.bytes);
     },
