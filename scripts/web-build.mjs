@@ -43,6 +43,7 @@ export function webSourcePaths(root = repoRoot) {
     join(web, 'public'),
     join(web, 'index.html'),
     join(web, 'vite.config.ts'),
+    join(web, 'vite-plugin-service-worker.ts'),
     join(web, 'package.json'),
     ...packageSources,
   ];

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './vite-plugin-service-worker.ts';
 
 // The API (apps/api) serves the built app in production; in development Vite serves the app and
 // hands the API's paths to it, so both run on one origin as they do in production.
@@ -11,7 +12,8 @@ export default defineConfig(({ command }) => {
   // vitest) would otherwise give a production bundle React's development build.
   if (command === 'build' && process.env.NODE_ENV === 'test') process.env.NODE_ENV = 'production';
   return {
-    plugins: [react()],
+    // The service worker (offline shell) is built after the app, with the list of its files.
+    plugins: [react(), serviceWorker({ entry: 'src/offline/service-worker/sw.ts' })],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -21,6 +21,8 @@ export interface BrowserOptions {
   executablePath: string;
   /** CSS pixels; a laptop by default. */
   viewport?: { width: number; height: number };
+  /** A touch screen, as on a phone or tablet (`page.touchscreen`, `locator.tap`). */
+  hasTouch?: boolean;
   /** e.g. `nb-NO`; the browser's default when left out. */
   locale?: string;
   /** Service workers are blocked by default: Playwright's routing does not see their requests. */
@@ -49,6 +51,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserSessi
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    hasTouch: options.hasTouch ?? false,
     serviceWorkers: options.serviceWorkers ?? 'block',
     ...(options.locale ? { locale: options.locale } : {}),
   });

@@ -32,6 +32,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The admin account the server creates at start-up (`NABOLAG_ADMIN_EMAIL` and
+ * `NABOLAG_ADMIN_PASSWORD`), for tests that sign in at /staff. A fixed test password is fine: the
+ * test server listens on loopback only, on a throw-away database or the one TEST_DATABASE_URL names.
+ */
+export const E2E_ADMIN = {
+  email: 'e2e-admin@nabolag.test',
+  password: 'e2e admin password, long enough',
+} as const;
+
 /** A TCP port that was free a moment ago on 127.0.0.1 (the OS picks it). */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,6 +90,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     HOST: '127.0.0.1',
     NABOLAG_WEB_DIST: options.webDistDirectory,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    NABOLAG_ADMIN_EMAIL: E2E_ADMIN.email,
+    NABOLAG_ADMIN_PASSWORD: E2E_ADMIN.password,
   };
   // A developer's own DATABASE_URL must never receive test data: only TEST_DATABASE_URL is used.
   delete env.DATABASE_URL;

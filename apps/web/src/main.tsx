@@ -4,9 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app.tsx';
 import { startI18n } from './i18n/i18n.ts';
+import { startOfflineSupport } from './offline/start-offline-support.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+startOfflineSupport();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccessibilityPage } from '../features/accessibility/accessibility-page.tsx';
+import { PrivacyPage } from '../features/privacy/privacy-page.tsx';
 import { ProjectListPage } from '../features/projects/project-list-page.tsx';
 import { languageFromAddress } from '../i18n/i18n.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -14,12 +16,23 @@ const ResidentMapPage = lazy(() =>
   })),
 );
 
-function PageLoading() {
+// "My places" shows a small map to move a place, so it is loaded like the map page.
+const MyPlacesPage = lazy(() =>
+  import('../features/me/my-places-page.tsx').then((module) => ({ default: module.MyPlacesPage })),
+);
+
+// The staff pages (sign-in, project admin, moderation, users) are their own chunk: residents
+// never download them.
+const StaffApp = lazy(() =>
+  import('../features/staff/staff-app.tsx').then((module) => ({ default: module.StaffApp })),
+);
+
+function PageLoading({ what = 'map' }: { what?: 'map' | 'staff' }) {
   const { t } = useTranslation();
   return (
     <div className="page-state page-state--centred" role="status">
       <span className="spinner" aria-hidden="true" />
-      {t('project.loading')}
+      {what === 'staff' ? t('staff.loading') : t('project.loading')}
     </div>
   );
 }
@@ -42,6 +55,18 @@ export function App() {
       {route.page === 'project' && (
         <Suspense fallback={<PageLoading />}>
           <ResidentMapPage key={route.slug} slug={route.slug} />
+        </Suspense>
+      )}
+      {route.page === 'me' && (
+        <Suspense fallback={<PageLoading />}>
+          <MyPlacesPage key={route.slug} slug={route.slug} />
+        </Suspense>
+      )}
+      {route.page === 'privacy' && <PrivacyPage key={route.slug} slug={route.slug} />}
+      {route.page === 'accessibility' && <AccessibilityPage />}
+      {route.page === 'staff' && (
+        <Suspense fallback={<PageLoading what="staff" />}>
+          <StaffApp />
         </Suspense>
       )}
       {route.page === 'not-found' && <NotFoundPage />}

@@ -30,11 +30,37 @@ export function useSearch(): string {
   return useSyncExternalStore(subscribe, currentSearch);
 }
 
-/** Goes to `to` (a path with an optional query) without reloading the page. */
-export function navigate(to: string, { replace = false }: { replace?: boolean } = {}) {
+/** Answers whether the page may be left now (e.g. by asking about unsaved changes). */
+export type NavigationGuard = () => boolean;
+const guards = new Set<NavigationGuard>();
+
+/**
+ * Registers a guard that in-app navigation asks first (a form with unsaved changes); returns
+ * the function that removes it. The back button and closing the tab are the page's own to handle.
+ */
+export function addNavigationGuard(guard: NavigationGuard): () => void {
+  guards.add(guard);
+  return () => {
+    guards.delete(guard);
+  };
+}
+
+/** Whether every registered guard lets the page be left. */
+export const mayLeavePage = () => [...guards].every((guard) => guard());
+
+/**
+ * Goes to `to` (a path with an optional query) without reloading the page, unless a guard
+ * holds the page (`force` skips the guards). Returns whether it went.
+ */
+export function navigate(
+  to: string,
+  { replace = false, force = false }: { replace?: boolean; force?: boolean } = {},
+): boolean {
+  if (!force && !mayLeavePage()) return false;
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  return true;
 }
 
 const isPlainLeftClick = (event: MouseEvent<HTMLAnchorElement>) =>
@@ -48,8 +74,7 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
         onClick?.(event);
         if (event.defaultPrevented || !isPlainLeftClick(event) || rest.target) return;
         event.preventDefault();
-        navigate(href);
-        window.scrollTo(0, 0);
+        if (navigate(href)) window.scrollTo(0, 0);
       }}
       {...rest}
     />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, projectPath } from './routes.ts';
+import { ACCESSIBILITY_PATH, matchRoute, myPlacesPath, privacyPath, projectPath } from './routes.ts';
 
 describe('matchRoute', () => {
   it('shows the project list at the root', () => {
@@ -11,9 +11,32 @@ describe('matchRoute', () => {
     expect(matchRoute('/p/torstrand/')).toEqual({ page: 'project', slug: 'torstrand' });
   });
 
+  it("shows the participant's own contributions at /p/:slug/me", () => {
+    expect(matchRoute('/p/torstrand/me')).toEqual({ page: 'me', slug: 'torstrand' });
+    expect(matchRoute('/p/torstrand/me/')).toEqual({ page: 'me', slug: 'torstrand' });
+    expect(matchRoute('/p/Tor%20strand/me')).toEqual({ page: 'not-found' });
+  });
+
+  it("shows a project's privacy notice at /p/:slug/privacy", () => {
+    expect(matchRoute('/p/torstrand/privacy')).toEqual({ page: 'privacy', slug: 'torstrand' });
+    expect(matchRoute('/p/torstrand/privacy/')).toEqual({ page: 'privacy', slug: 'torstrand' });
+    expect(matchRoute('/p/Tor%20strand/privacy')).toEqual({ page: 'not-found' });
+  });
+
+  it('shows the accessibility statement at /accessibility', () => {
+    expect(matchRoute('/accessibility')).toEqual({ page: 'accessibility' });
+    expect(matchRoute('/accessibility/')).toEqual({ page: 'accessibility' });
+  });
+
   it('does not find a slug the contract would refuse', () => {
     expect(matchRoute('/p/Tor%20strand')).toEqual({ page: 'not-found' });
     expect(matchRoute('/p/%E0%A4%A')).toEqual({ page: 'not-found' });
+  });
+
+  it('hands /staff and everything under it to the staff pages', () => {
+    expect(matchRoute('/staff')).toEqual({ page: 'staff' });
+    expect(matchRoute('/staff/projects/torstrand')).toEqual({ page: 'staff' });
+    expect(matchRoute('/staffroom')).toEqual({ page: 'not-found' });
   });
 
   it('does not find unknown paths', () => {
@@ -25,5 +48,23 @@ describe('matchRoute', () => {
 describe('projectPath', () => {
   it('is the path matchRoute reads back', () => {
     expect(matchRoute(projectPath('torstrand'))).toEqual({ page: 'project', slug: 'torstrand' });
+  });
+});
+
+describe('myPlacesPath', () => {
+  it('is the path matchRoute reads back', () => {
+    expect(matchRoute(myPlacesPath('torstrand'))).toEqual({ page: 'me', slug: 'torstrand' });
+  });
+});
+
+describe('privacyPath', () => {
+  it('is the path matchRoute reads back', () => {
+    expect(matchRoute(privacyPath('torstrand'))).toEqual({ page: 'privacy', slug: 'torstrand' });
+  });
+});
+
+describe('ACCESSIBILITY_PATH', () => {
+  it('is the path matchRoute reads back', () => {
+    expect(matchRoute(ACCESSIBILITY_PATH)).toEqual({ page: 'accessibility' });
   });
 });

@@ -1,14 +1,24 @@
 import { projectSlugSchema } from '@nabolag/schema';
 
 /** The pages of the web app (DESIGN.md, "Pages of the web app"). */
-export type Route = { page: 'projects' } | { page: 'project'; slug: string } | { page: 'not-found' };
+export type Route =
+  | { page: 'projects' }
+  | { page: 'project'; slug: string }
+  | { page: 'me'; slug: string }
+  | { page: 'privacy'; slug: string }
+  | { page: 'accessibility' }
+  | { page: 'staff' }
+  | { page: 'not-found' };
 
 /** Which page a path shows. A trailing slash is ignored; a malformed slug is not found. */
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '') return { page: 'projects' };
+  if (path === '/accessibility') return { page: 'accessibility' };
+  // The staff pages route within themselves (features/staff/staff-routes.ts).
+  if (path === '/staff' || path.startsWith('/staff/')) return { page: 'staff' };
 
-  const project = /^\/p\/([^/]+)$/.exec(path);
+  const project = /^\/p\/([^/]+)(?:\/(me|privacy))?$/.exec(path);
   if (project?.[1] !== undefined) {
     let slug: string;
     try {
@@ -16,10 +26,22 @@ export function matchRoute(pathname: string): Route {
     } catch {
       return { page: 'not-found' };
     }
-    return projectSlugSchema.safeParse(slug).success ? { page: 'project', slug } : { page: 'not-found' };
+    if (!projectSlugSchema.safeParse(slug).success) return { page: 'not-found' };
+    if (project[2] === 'me') return { page: 'me', slug };
+    if (project[2] === 'privacy') return { page: 'privacy', slug };
+    return { page: 'project', slug };
   }
   return { page: 'not-found' };
 }
 
 /** The path of a project's resident map. */
 export const projectPath = (slug: string) => `/p/${encodeURIComponent(slug)}`;
+
+/** The path of the participant's own contributions in a project ("My places"). */
+export const myPlacesPath = (slug: string) => `${projectPath(slug)}/me`;
+
+/** The path of a project's privacy notice. */
+export const privacyPath = (slug: string) => `${projectPath(slug)}/privacy`;
+
+/** The path of the accessibility statement (tilgjengelighetserklæring). */
+export const ACCESSIBILITY_PATH = '/accessibility';

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { Link, usePathname } from './router.tsx';
+import { ACCESSIBILITY_PATH } from './routes.ts';
 
 /**
  * The frame of every page: a skip link, the banner with the name and the language menu, and
@@ -41,6 +42,12 @@ export function Shell({ fullScreen, children }: { fullScreen: boolean; children:
       <main id="main" ref={mainRef} tabIndex={-1} className="shell__main">
         {children}
       </main>
+      {/* The full-screen map links to these from its panel instead. */}
+      {!fullScreen && (
+        <footer className="shell__footer">
+          <Link href={ACCESSIBILITY_PATH}>{t('app.accessibility')}</Link>
+        </footer>
+      )}
     </div>
   );
 }

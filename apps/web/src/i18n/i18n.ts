@@ -2,7 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { browserStorage } from '../lib/storage.ts';
 import {
-  DEFAULT_LANGUAGE,
+  FALLBACK_LANGUAGES,
   LANGUAGE_STORAGE_KEY,
   matchUiLanguage,
   resolveLanguage,
@@ -41,7 +41,8 @@ export function startI18n(): i18n {
   void instance.use(initReactI18next).init({
     resources,
     lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
+    // Staff pages and keys added late are missing in some languages: English, then bokmål.
+    fallbackLng: FALLBACK_LANGUAGES,
     supportedLngs: Object.keys(resources),
     interpolation: { escapeValue: false }, // React escapes what it renders.
     returnNull: false,

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { matchUiLanguage, resolveLanguage, textDirection } from './language.ts';
+import { LANGUAGE_NAMES, matchUiLanguage, resolveLanguage, textDirection, UI_LANGUAGES } from './language.ts';
 
 describe('matchUiLanguage', () => {
   it('accepts region and case variants of a supported language', () => {
     expect(matchUiLanguage('nn-NO')).toBe('nn');
     expect(matchUiLanguage('EN_gb')).toBe('en');
+  });
+
+  it('accepts the languages translated for residents', () => {
+    expect(matchUiLanguage('ar-SY')).toBe('ar');
+    expect(matchUiLanguage('pl')).toBe('pl');
+    expect(matchUiLanguage('so-SO')).toBe('so');
+    expect(matchUiLanguage('ti-ER')).toBe('ti');
+    expect(matchUiLanguage('uk-UA')).toBe('uk');
   });
 
   it('reads plain Norwegian as bokmål', () => {
@@ -31,7 +39,14 @@ describe('resolveLanguage', () => {
   });
 
   it('falls back to bokmål', () => {
-    expect(resolveLanguage({ query: null, stored: null, preferred: ['pl'] })).toBe('nb');
+    expect(resolveLanguage({ query: null, stored: null, preferred: ['sv', 'de'] })).toBe('nb');
+  });
+});
+
+describe('LANGUAGE_NAMES', () => {
+  it.each(UI_LANGUAGES)('writes %s in itself, as the Unicode CLDR names it', (language) => {
+    const endonym = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? '';
+    expect(LANGUAGE_NAMES[language].toLocaleLowerCase(language)).toBe(endonym.toLocaleLowerCase(language));
   });
 });
 

@@ -1,27 +1,63 @@
 import { type LanguageTag, RIGHT_TO_LEFT_LANGUAGES } from '@nabolag/schema';
 
-/** Languages the interface has complete locale files for; the first is the default. */
-export const UI_LANGUAGES = ['nb', 'nn', 'en'] as const satisfies readonly LanguageTag[];
+/**
+ * Languages with complete locale files: every page, the staff pages included. The first is the
+ * default. A unit test holds nn and en to exactly nb's keys.
+ */
+export const COMPLETE_LANGUAGES = ['nb', 'nn', 'en'] as const satisfies readonly LanguageTag[];
+
+/**
+ * Languages translated for residents: every page a resident sees (the project list, the map,
+ * "My places", the privacy notice, the accessibility statement, errors). The staff pages are not
+ * translated into them and fall back to English, then bokmål (see `FALLBACK_LANGUAGES`). Chosen
+ * for the languages most spoken in Torstrand besides Norwegian.
+ */
+export const RESIDENT_LANGUAGES = ['ar', 'pl', 'so', 'ti', 'uk'] as const satisfies readonly LanguageTag[];
+
+/** Every language the interface offers, in the order of the language menu. */
+export const UI_LANGUAGES = [...COMPLETE_LANGUAGES, ...RESIDENT_LANGUAGES] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: UiLanguage = 'nb';
+
+/**
+ * Where i18next looks for a text a language lacks: nynorsk readers read bokmål best; everyone
+ * else gets English, then bokmål (the reference, which has every key).
+ */
+export const FALLBACK_LANGUAGES = {
+  nn: ['nb', 'en'],
+  nb: ['en'],
+  default: ['en', 'nb'],
+} as const satisfies Record<string, readonly UiLanguage[]>;
 
 /** Where the reader's choice is remembered between visits. */
 export const LANGUAGE_STORAGE_KEY = 'nabolag:language';
 
-/** Each language's name in itself, for the language menu (never translated). */
+/**
+ * Each language's name in itself (its endonym), for the language menu: never translated, so a
+ * reader who lands in a language they cannot read still finds their own.
+ */
 export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
   nb: 'Norsk bokmål',
   nn: 'Norsk nynorsk',
   en: 'English',
+  ar: 'العربية',
+  pl: 'Polski',
+  so: 'Soomaali',
+  ti: 'ትግርኛ',
+  uk: 'Українська',
 };
 
 const isUiLanguage = (value: string): value is UiLanguage =>
   (UI_LANGUAGES as readonly string[]).includes(value);
 
+/** Whether `language` has every key, the staff pages' included. */
+export const isCompleteLanguage = (language: string): boolean =>
+  (COMPLETE_LANGUAGES as readonly string[]).includes(language);
+
 /**
- * Maps a tag from a link or a browser (`nb`, `nb-NO`, `NN`, `en_GB`, `no`) to an interface
- * language, or `null` when there is no locale file for it. Plain `no` (Norwegian) means bokmål,
- * as browsers set it for most Norwegian readers.
+ * Maps a tag from a link or a browser (`nb`, `nb-NO`, `NN`, `en_GB`, `no`, `ar-SY`) to an
+ * interface language, or `null` when there is no locale file for it. Plain `no` (Norwegian)
+ * means bokmål, as browsers set it for most Norwegian readers.
  */
 export function matchUiLanguage(tag: string | null | undefined): UiLanguage | null {
   if (!tag) return null;

@@ -5,6 +5,8 @@ export interface PopupText {
   story: string | null;
   noStory: string;
   date: string;
+  /** The photo's address, or `null`; its text alternative is the category label. */
+  photo: string | null;
 }
 
 /** The popup's content as DOM nodes built with `textContent`, so a story cannot inject markup. */
@@ -28,6 +30,15 @@ export function popupContent(text: PopupText): HTMLElement {
   date.className = 'contribution-popup__date';
   date.textContent = text.date;
 
-  root.append(category, story, date);
+  if (text.photo) {
+    const photo = document.createElement('img');
+    photo.className = 'contribution-popup__photo';
+    photo.src = text.photo;
+    photo.alt = text.categoryLabel;
+    photo.decoding = 'async';
+    root.append(category, photo, story, date);
+  } else {
+    root.append(category, story, date);
+  }
   return root;
 }

@@ -17,11 +17,15 @@ import { textDirection } from '../i18n/language.ts';
 import type { LngLat } from '../lib/lng-lat.ts';
 import { fetchBasemapStyle } from './basemap-style.ts';
 import { drawContributions } from './draw-contributions.ts';
+import type { DrawingChange } from './drawn-path.ts';
+import { type MapKeyAction, mapKeyAction } from './map-keyboard.ts';
 import { mapLocale, reportMapError } from './map-options.ts';
 import { configureMapLibreWorker } from './maplibre-worker.ts';
 import { popupContent } from './popup-content.ts';
 import { buildStyle, CONTRIBUTION_LAYER_IDS, contributionCollection, MAP_COLOURS } from './style.ts';
 import { exposeMapForTests } from './test-hook.ts';
+import { type MapDrawing, useMapDrawing } from './use-map-drawing.ts';
+import { drawWaitingPlaces, type WaitingPlace, waitingCollection } from './waiting-places.ts';
 
 /** What the page may ask of the map. */
 export interface ProjectMapHandle {
@@ -29,6 +33,16 @@ export interface ProjectMapHandle {
   centre(): LngLat;
   /** Moves keyboard focus to the map, where the arrow keys pan it. */
   focus(): void;
+  /** Moves the map so that `position` is under the crosshair, zooming in to street level. */
+  showPosition(position: LngLat): void;
+  /** Adds a vertex of the line or area at `position`; `false` when nothing was added. */
+  addVertex(position: LngLat): boolean;
+  /** Takes away the last vertex (a finished shape opens again); `false` when there is none. */
+  undoVertex(): boolean;
+  /** Ends the line or area; `false` while it has too few vertices. */
+  finishDrawing(): boolean;
+  /** Throws the line or area away, to start again. */
+  clearDrawing(): void;
 }
 
 export interface ProjectMapProps {
@@ -38,11 +52,26 @@ export interface ProjectMapProps {
   contributions: readonly PublicContributionFeature[] | null;
   /** While true, a click or tap places the draft, the crosshair shows and Enter places at it. */
   placing: boolean;
+  /**
+   * While set, taps add vertices of a line or area (terra-draw) and the keys of
+   * `map-keyboard.ts` draw at the crosshair; changes are reported to `onDrawingChange`.
+   */
+  drawing?: MapDrawing | null;
+  onDrawingChange?: (change: DrawingChange) => void;
+  /** A drawing key pressed on the focused map (Enter, Shift+Enter, Backspace, Escape). */
+  onDrawingKey?: (action: Exclude<MapKeyAction, 'place'>) => void;
   /** Where the resident's unsent place is, if they have put it down. */
   draftPosition: LngLat | null;
   draftColour: string;
   onPlace: (position: LngLat) => void;
+  /** The resident's places still in the outbox (not on the server yet): drawn hollow. */
+  waiting?: readonly WaitingPlace[];
 }
+
+const NO_WAITING_PLACES: readonly WaitingPlace[] = [];
+const ignoreDrawingChange = () => undefined;
+/** Zoom at which a found address is shown: streets and buildings can be told apart. */
+const STREET_ZOOM = 16;
 
 /** Pixels around a tap that still count as hitting a pin (fingers are not pointers). */
 const HIT_TOLERANCE_PX = 10;
@@ -64,9 +93,13 @@ export function ProjectMap({
   project,
   contributions,
   placing,
+  drawing = null,
+  onDrawingChange = ignoreDrawingChange,
+  onDrawingKey,
   draftPosition,
   draftColour,
   onPlace,
+  waiting = NO_WAITING_PLACES,
 }: ProjectMapProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -79,10 +112,11 @@ export function ProjectMap({
   const [drawnCount, setDrawnCount] = useState<number | null>(null);
 
   // Event handlers registered once per map read the newest props through this ref.
-  const latest = useRef({ placing, onPlace, contributions, draftPosition });
+  const latest = useRef({ placing, drawing, onDrawingKey, onPlace, contributions, draftPosition, waiting });
   useLayoutEffect(() => {
-    latest.current = { placing, onPlace, contributions, draftPosition };
+    latest.current = { placing, drawing, onDrawingKey, onPlace, contributions, draftPosition, waiting };
   });
+  const drawingHandle = useMapDrawing(loadedMap, drawing, draftColour, onDrawingChange);
 
   useImperativeHandle(
     ref,
@@ -94,8 +128,22 @@ export function ProjectMap({
         return [(west + east) / 2, (south + north) / 2];
       },
       focus: () => mapRef.current?.getCanvas().focus(),
+      showPosition: (position) => {
+        const map = mapRef.current;
+        if (!map) return;
+        const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        map.easeTo({
+          center: position,
+          zoom: Math.max(map.getZoom(), STREET_ZOOM),
+          duration: still ? 0 : 600,
+        });
+      },
+      addVertex: (position) => drawingHandle.controller()?.addVertex(position) ?? false,
+      undoVertex: () => drawingHandle.controller()?.undo() ?? false,
+      finishDrawing: () => drawingHandle.controller()?.finish() ?? false,
+      clearDrawing: () => drawingHandle.controller()?.clear(),
     }),
-    [project.bounds],
+    [project.bounds, drawingHandle],
   );
 
   useEffect(() => {
@@ -113,6 +161,7 @@ export function ProjectMap({
         area: project.area,
         categories: project.categories,
         contributions: contributionCollection(latest.current.contributions ?? []),
+        waiting: waitingCollection(latest.current.waiting),
       });
 
     const map = new MapLibreMap({
@@ -149,11 +198,16 @@ export function ProjectMap({
         story: typeof story === 'string' && story.length > 0 ? story : null,
         noStory: t('map.noStory'),
         date: t('map.addedOn', { date: formatDay(String(feature.properties.created ?? ''), language) }),
+        photo:
+          typeof feature.properties.photo === 'string' && feature.properties.photo
+            ? feature.properties.photo
+            : null,
       };
     };
 
     let popup: Popup | null = null;
     map.on('click', (event) => {
+      if (latest.current.drawing) return; // terra-draw takes the taps (see drawing.ts)
       if (latest.current.placing) {
         latest.current.onPlace(toLngLat(event.lngLat));
         return;
@@ -178,16 +232,24 @@ export function ProjectMap({
 
     const canvas = map.getCanvas();
     map.on('mouseenter', CONTRIBUTION_LAYER_IDS, () => {
-      if (!latest.current.placing) canvas.style.cursor = 'pointer';
+      if (!latest.current.placing && !latest.current.drawing) canvas.style.cursor = 'pointer';
     });
     map.on('mouseleave', CONTRIBUTION_LAYER_IDS, () => {
-      canvas.style.cursor = '';
+      // While drawing, the cursor is terra-draw's.
+      if (!latest.current.drawing) canvas.style.cursor = '';
     });
 
-    // The keyboard path: arrows pan (MapLibre's own handler), Enter places at the crosshair.
+    // The keyboard path: arrows pan and +/− zoom (MapLibre's own handler); Enter places the
+    // point or a vertex at the crosshair, and the other drawing keys go to the page.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || !latest.current.placing) return;
+      const { drawing, placing } = latest.current;
+      const action = mapKeyAction(event, drawing ? 'draw' : placing ? 'point' : 'look');
+      if (!action) return;
       event.preventDefault();
+      if (action !== 'place') {
+        latest.current.onDrawingKey?.(action);
+        return;
+      }
       latest.current.onPlace(toLngLat(map.getCenter()));
     };
     canvas.addEventListener('keydown', onKeyDown);
@@ -206,6 +268,9 @@ export function ProjectMap({
         map.once('style.load', () => {
           if (latest.current.contributions) void drawContributions(map, latest.current.contributions);
         });
+        // The new style drops the drawing's layers: take it off first, draw it again after.
+        drawingHandle.detach();
+        map.once('style.load', drawingHandle.reattach);
         map.setStyle(styleFor(basemapStyle), { diff: false });
       });
     }
@@ -217,12 +282,13 @@ export function ProjectMap({
       cameraRef.current = { slug: project.slug, center: toLngLat(map.getCenter()), zoom: map.getZoom() };
       popup?.remove();
       hideFromTests();
+      drawingHandle.detach();
       map.remove();
       mapRef.current = null;
       setLoadedMap(null);
       setDrawnCount(null);
     };
-  }, [project, language, t]);
+  }, [project, language, t, drawingHandle]);
 
   useEffect(() => {
     if (!loadedMap || contributions === null) return;
@@ -234,6 +300,10 @@ export function ProjectMap({
       current = false;
     };
   }, [loadedMap, contributions]);
+
+  useEffect(() => {
+    if (loadedMap) void drawWaitingPlaces(loadedMap, waiting);
+  }, [loadedMap, waiting]);
 
   // The draft marker is made once per colour and moved afterwards, so that keyboard focus
   // stays on it while it is moved with the arrow keys.
@@ -258,15 +328,17 @@ export function ProjectMap({
     if (draftPosition) markerRef.current?.setLngLat(draftPosition);
   }, [draftPosition]);
 
+  const drawingType = drawing?.geometryType ?? null;
   useEffect(() => {
     const canvas = loadedMap?.getCanvas();
     if (!canvas) return;
-    if (placing) canvas.setAttribute('aria-describedby', 'map-keyboard-hint');
+    if (placing || drawingType) canvas.setAttribute('aria-describedby', 'map-keyboard-hint');
     else canvas.removeAttribute('aria-describedby');
-  }, [loadedMap, placing]);
+  }, [loadedMap, placing, drawingType]);
 
+  const marking = placing || drawingType !== null;
   return (
-    <div className={placing ? 'project-map is-placing' : 'project-map'}>
+    <div className={marking ? 'project-map is-placing' : 'project-map'}>
       <div
         ref={containerRef}
         className="project-map__map"
@@ -276,9 +348,15 @@ export function ProjectMap({
         // Focusable from code (and tests) only; focus moves on to the canvas (see above).
         tabIndex={-1}
       />
-      {placing && <div className="project-map__crosshair" aria-hidden="true" />}
+      {marking && <div className="project-map__crosshair" aria-hidden="true" />}
       <p id="map-keyboard-hint" className="project-map__hint">
-        {t('map.keyboardHint')}
+        {t(
+          drawingType === 'LineString'
+            ? 'map.keyboardHintLine'
+            : drawingType === 'Polygon'
+              ? 'map.keyboardHintArea'
+              : 'map.keyboardHint',
+        )}
       </p>
     </div>
   );

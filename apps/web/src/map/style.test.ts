@@ -61,7 +61,7 @@ describe('areaMask', () => {
 });
 
 describe('buildStyle', () => {
-  it('draws background, area and contributions, and asks nothing of the network without a basemap', () => {
+  it('draws background, area, contributions and waiting places, and asks nothing of the network without a basemap', () => {
     const style = buildStyle(input);
     expect(layerIds(style)).toEqual([
       'background',
@@ -72,6 +72,10 @@ describe('buildStyle', () => {
       'contributions-area-outlines',
       'contributions-lines',
       'contributions-points',
+      'outbox-areas',
+      'outbox-area-outlines',
+      'outbox-lines',
+      'outbox-points',
     ]);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();

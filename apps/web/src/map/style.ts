@@ -12,6 +12,12 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from './style-types.ts';
+import {
+  WAITING_SOURCE_ID,
+  type WaitingCollection,
+  waitingCollection,
+  waitingLayers,
+} from './waiting-places.ts';
 
 /** Source ids the rest of the app (and the end-to-end tests) rely on. */
 export const SOURCE_IDS = {
@@ -149,6 +155,8 @@ export interface MapStyleInput {
   area: AreaGeometry;
   categories: readonly Pick<Category, 'key' | 'colour'>[];
   contributions: ContributionCollection;
+  /** The resident's places still in the outbox, drawn hollow on top; none when left out. */
+  waiting?: WaitingCollection;
 }
 
 /**
@@ -174,6 +182,7 @@ export function buildStyle(input: MapStyleInput): StyleSpecification {
     },
     [SOURCE_IDS.areaMask]: { type: 'geojson', data: areaMask(input.area) },
     [SOURCE_IDS.contributions]: { type: 'geojson', data: input.contributions },
+    [WAITING_SOURCE_ID]: { type: 'geojson', data: input.waiting ?? waitingCollection([]) },
   };
 
   const layers: LayerSpecification[] = [
@@ -234,6 +243,7 @@ export function buildStyle(input: MapStyleInput): StyleSpecification {
         'circle-stroke-width': 2,
       },
     },
+    ...waitingLayers(colour),
   ];
 
   return {

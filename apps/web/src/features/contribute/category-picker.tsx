@@ -1,5 +1,6 @@
-import { type Category, pickText } from '@nabolag/schema';
+import type { Category } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
+import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 
 interface CategoryPickerProps {
   categories: readonly Category[];
@@ -14,20 +15,31 @@ export function CategoryPicker({ categories, selected, onChoose }: CategoryPicke
     <fieldset className="category-picker">
       <legend className="step-heading">{t('contribute.stepCategory')}</legend>
       <ul className="category-picker__list">
-        {categories.map((category) => (
-          <li key={category.key}>
-            <button
-              type="button"
-              className="category-button"
-              data-testid={`category-${category.key}`}
-              aria-pressed={category.key === selected}
-              onClick={() => onChoose(category.key)}
-            >
-              <span className="swatch" style={{ backgroundColor: category.colour }} aria-hidden="true" />
-              <span className="category-button__label">{pickText(category.labels, i18n.language)}</span>
-            </button>
-          </li>
-        ))}
+        {categories.map((category) => {
+          // Labels are the project's own; one missing in the reader's language is shown in
+          // another, marked with its language (and direction) for screen readers.
+          const label = textInLanguage(category.labels, i18n.language);
+          return (
+            <li key={category.key}>
+              <button
+                type="button"
+                className="category-button"
+                data-testid={`category-${category.key}`}
+                aria-pressed={category.key === selected}
+                onClick={() => onChoose(category.key)}
+              >
+                <span className="swatch" style={{ backgroundColor: category.colour }} aria-hidden="true" />
+                <span
+                  className="category-button__label"
+                  lang={langIfDifferent(label, i18n.language)}
+                  dir="auto"
+                >
+                  {label.text}
+                </span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </fieldset>
   );

@@ -1,34 +1,51 @@
-import { type Project, pickText } from '@nabolag/schema';
+import type { Project, PublicContributionFeature } from '@nabolag/schema';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import type { ProjectMapHandle } from '../../map/project-map.tsx';
 import { CategoryPicker } from './category-picker.tsx';
-import { takesPoint } from './draft.ts';
+import { FirstSendStep } from './first-send/first-send-step.tsx';
+import { PhotoStep } from './photo/photo-step.tsx';
+import { PhotoUploads } from './photo/photo-uploads.tsx';
+import { PlaceStep } from './place-step.tsx';
 import { StatusRegion } from './status-region.tsx';
 import { StoryField } from './story-field.tsx';
 import type { useContribution } from './use-contribution.ts';
+import type { ContributionExtras } from './use-contribution-extras.ts';
 
 interface ContributeFormProps {
   project: Project;
   contribution: ReturnType<typeof useContribution>;
   map: RefObject<ProjectMapHandle | null>;
+  /** The optional photo, and the consent text and background questions before a first send. */
+  extras: ContributionExtras;
+  /** The places on the map, offered as spots to mark without the map. */
+  places?: readonly PublicContributionFeature[];
 }
 
-/**
- * Adding a place: choose a category (its prompt becomes the question), put the point on the
- * map (tap, drag, or the crosshair with "Place it at the cross" / Enter), tell the story, send.
- */
-export function ContributeForm({ project, contribution, map }: ContributeFormProps) {
-  const { t, i18n } = useTranslation();
-  const { draft, sending, status, chooseCategory, place, writeStory, cancel, send } = contribution;
-  const category = project.categories.find((candidate) => candidate.key === draft.category);
-  const canPlacePoint = takesPoint(category);
-  const hasDraft = draft.category !== null || draft.position !== null || draft.story.length > 0;
+const NO_PLACES: readonly PublicContributionFeature[] = [];
 
-  const placeAtCentre = () => {
-    const centre = map.current?.centre();
-    if (centre) place(centre);
-  };
+/**
+ * Adding a place: choose a category (its prompt becomes the question), mark the point, route or
+ * area on the map or find it without the map (PlaceStep), tell the story, send.
+ */
+export function ContributeForm({
+  project,
+  contribution,
+  map,
+  extras,
+  places = NO_PLACES,
+}: ContributeFormProps) {
+  const { t, i18n } = useTranslation();
+  const { draft, sending, status, chooseCategory, writeStory, cancel, send } = contribution;
+  const category = project.categories.find((candidate) => candidate.key === draft.category);
+  // The project's question, marked with its language when it is not the page's (see textInLanguage).
+  const prompt = category ? textInLanguage(category.prompts, i18n.language) : null;
+  const hasDraft =
+    draft.category !== null ||
+    draft.position !== null ||
+    draft.path.vertices.length > 0 ||
+    draft.story.length > 0;
 
   return (
     <form
@@ -37,7 +54,11 @@ export function ContributeForm({ project, contribution, map }: ContributeFormPro
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void send();
+        const participant = extras.firstSend.participantToSend();
+        if (participant === null) return; // an answer to correct first; the field says which
+        const draftId = draft.id;
+        const photo = extras.photo.forDraft(draftId).photo?.file;
+        void send(participant, photo).then(() => extras.photo.handedOver(draftId));
       }}
     >
       <h2 id="contribute-heading" className="contribute__heading">
@@ -46,46 +67,26 @@ export function ContributeForm({ project, contribution, map }: ContributeFormPro
 
       <CategoryPicker categories={project.categories} selected={draft.category} onChoose={chooseCategory} />
 
-      {category && (
-        <p className="contribute__prompt" style={{ borderInlineStartColor: category.colour }}>
-          {pickText(category.prompts, i18n.language)}
+      {category && prompt && (
+        <p
+          className="contribute__prompt"
+          style={{ borderInlineStartColor: category.colour }}
+          lang={langIfDifferent(prompt, i18n.language)}
+          dir="auto"
+        >
+          {prompt.text}
         </p>
       )}
 
-      {category && !canPlacePoint && <p className="notice">{t('contribute.geometryNotSupported')}</p>}
-
-      {category && canPlacePoint && (
+      {category && (
         <>
-          <section className="contribute__step" aria-labelledby="step-place-heading">
-            <h3 id="step-place-heading" className="step-heading">
-              {t('contribute.stepPlace')}
-            </h3>
-            <p className="field__hint">{t('contribute.placeInstructions')}</p>
-            <div className="button-row">
-              <button type="button" className="button" data-testid="place-centre" onClick={placeAtCentre}>
-                <svg className="button__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-                  <path
-                    d="M10 1v6M10 13v6M1 10h6M13 10h6"
-                    stroke="currentColor"
-                    strokeWidth="2"
-                    fill="none"
-                  />
-                </svg>
-                {t('contribute.placeAtCentre')}
-              </button>
-              <button
-                type="button"
-                className="button button--quiet for-keyboards"
-                onClick={() => map.current?.focus()}
-              >
-                {t('contribute.moveMapWithKeyboard')}
-              </button>
-            </div>
-            {/* Live, so that placing by keyboard or screen reader is confirmed. */}
-            <p className={draft.position ? 'place-state is-placed' : 'place-state'} aria-live="polite">
-              {draft.position ? t('contribute.placed') : t('contribute.notPlaced')}
-            </p>
-          </section>
+          <PlaceStep
+            project={project}
+            category={category}
+            contribution={contribution}
+            map={map}
+            places={places}
+          />
 
           <section className="contribute__step" aria-labelledby="step-story-heading">
             <h3 id="step-story-heading" className="step-heading">
@@ -93,7 +94,13 @@ export function ContributeForm({ project, contribution, map }: ContributeFormPro
             </h3>
             <StoryField value={draft.story} readOnly={sending} onChange={writeStory} />
           </section>
+
+          <PhotoStep draftId={draft.id} sending={sending} photo={extras.photo} />
         </>
+      )}
+
+      {hasDraft && (
+        <FirstSendStep projectSlug={project.slug} firstSend={extras.firstSend} disabled={sending} />
       )}
 
       {hasDraft && (
@@ -101,13 +108,27 @@ export function ContributeForm({ project, contribution, map }: ContributeFormPro
           <button type="submit" className="button button--primary" data-testid="send" aria-disabled={sending}>
             {sending ? t('contribute.sending') : t('contribute.send')}
           </button>
-          <button type="button" className="button" data-testid="cancel" onClick={cancel} disabled={sending}>
+          <button
+            type="button"
+            className="button"
+            data-testid="cancel"
+            onClick={() => {
+              cancel();
+              extras.photo.remove();
+            }}
+            disabled={sending}
+          >
             {t('contribute.cancel')}
           </button>
         </div>
       )}
 
       <StatusRegion status={status} />
+      <PhotoUploads
+        uploads={extras.photo.uploads}
+        onRetry={extras.photo.retry}
+        onDiscard={extras.photo.discard}
+      />
     </form>
   );
 }

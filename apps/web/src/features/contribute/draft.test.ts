@@ -1,10 +1,12 @@
 import { type Category, contributionCreateSchema, MAX_STORY_LENGTH } from '@nabolag/schema';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_PATH } from '../../map/drawn-path.ts';
 import {
   contributionFromDraft,
   type Draft,
   draftReducer,
   emptyDraft,
+  pathOf,
   publicFeatureOf,
   withFeature,
 } from './draft.ts';
@@ -21,11 +23,17 @@ const category = (key: string, geometryTypes: Category['geometryTypes'] = ['Poin
 });
 
 const readyDraft = (): Draft => ({
-  id: ID,
+  ...emptyDraft(ID),
   category: 'meeting-places',
   position: [10.03, 59.05],
   story: '  Benken ved elva  ',
 });
+
+const ROUTE: [number, number][] = [
+  [10.03, 59.05],
+  [10.04, 59.05],
+  [10.04, 59.06],
+];
 
 describe('draftReducer', () => {
   it('keeps the id while the draft is edited', () => {
@@ -33,7 +41,22 @@ describe('draftReducer', () => {
     draft = draftReducer(draft, { type: 'choose-category', category: 'landmarks' });
     draft = draftReducer(draft, { type: 'place', position: [10, 59] });
     draft = draftReducer(draft, { type: 'write-story', story: 'x' });
-    expect(draft).toEqual({ id: ID, category: 'landmarks', position: [10, 59], story: 'x' });
+    expect(draft).toEqual({ ...emptyDraft(ID), category: 'landmarks', position: [10, 59], story: 'x' });
+  });
+
+  it('keeps a drawn line while an area is chosen, until an area is drawn', () => {
+    const path = { vertices: ROUTE, finished: true };
+    let draft = draftReducer(emptyDraft(ID), { type: 'draw', geometryType: 'LineString', path });
+    draft = draftReducer(draft, { type: 'choose-geometry', geometryType: 'Polygon' });
+    expect(pathOf(draft, 'LineString')).toEqual(path);
+    expect(pathOf(draft, 'Polygon')).toEqual(EMPTY_PATH);
+    draft = draftReducer(draft, {
+      type: 'draw',
+      geometryType: 'Polygon',
+      path: { vertices: ROUTE.slice(0, 1), finished: false },
+    });
+    expect(pathOf(draft, 'LineString')).toEqual(EMPTY_PATH);
+    expect(draft.geometryType).toBe('Polygon');
   });
 
   it('starts an empty draft with a new id on reset', () => {
@@ -49,7 +72,11 @@ describe('draftReducer', () => {
 });
 
 describe('contributionFromDraft', () => {
-  const categories = [category('meeting-places'), category('routes', ['LineString'])];
+  const categories = [
+    category('meeting-places'),
+    category('routes', ['LineString']),
+    category('landmarks', ['Point', 'LineString', 'Polygon']),
+  ];
 
   it('builds a body the contract accepts, with the story trimmed', () => {
     const result = contributionFromDraft(readyDraft(), categories);
@@ -84,11 +111,50 @@ describe('contributionFromDraft', () => {
     });
   });
 
-  it('refuses a point for a category that takes only lines', () => {
+  it('asks for the line, not a point, in a category that takes only lines', () => {
     expect(contributionFromDraft({ ...readyDraft(), category: 'routes' }, categories)).toEqual({
+      ok: false,
+      problem: 'no-position',
+    });
+  });
+
+  it('refuses a category it does not know', () => {
+    expect(contributionFromDraft({ ...readyDraft(), category: 'gone' }, categories)).toEqual({
       ok: false,
       problem: 'geometry-not-allowed',
     });
+  });
+
+  it('sends a drawn line as a LineString', () => {
+    const draft = draftReducer(
+      { ...readyDraft(), category: 'landmarks' },
+      { type: 'draw', geometryType: 'LineString', path: { vertices: ROUTE, finished: true } },
+    );
+    const result = contributionFromDraft(draft, categories);
+    expect(result.ok && result.body.geometry).toEqual({ type: 'LineString', coordinates: ROUTE });
+    expect(result.ok && contributionCreateSchema.safeParse(result.body).success).toBe(true);
+  });
+
+  it('sends a drawn area as a Polygon with its ring closed', () => {
+    const draft = draftReducer(
+      { ...readyDraft(), category: 'landmarks' },
+      { type: 'draw', geometryType: 'Polygon', path: { vertices: ROUTE, finished: true } },
+    );
+    const result = contributionFromDraft(draft, categories);
+    expect(result.ok && result.body.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [[...ROUTE, ROUTE[0]]],
+    });
+    expect(result.ok && contributionCreateSchema.safeParse(result.body).success).toBe(true);
+  });
+
+  it('sends the point when the chosen area is not taken by the new category', () => {
+    const draft = draftReducer(
+      { ...readyDraft(), category: 'meeting-places' },
+      { type: 'draw', geometryType: 'Polygon', path: { vertices: ROUTE, finished: true } },
+    );
+    const result = contributionFromDraft(draft, categories);
+    expect(result.ok && result.body.geometry).toEqual({ type: 'Point', coordinates: [10.03, 59.05] });
   });
 
   it('refuses a story over the limit', () => {

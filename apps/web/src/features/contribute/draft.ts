@@ -1,10 +1,14 @@
 import {
   type Category,
   type ContributionCreate,
+  type ContributionGeometry,
+  type ContributionGeometryType,
   MAX_STORY_LENGTH,
   type PublicContributionFeature,
 } from '@nabolag/schema';
 import type { LngLat } from '../../lib/lng-lat.ts';
+import { type DrawnGeometryType, type DrawnPath, EMPTY_PATH } from '../../map/drawn-path.ts';
+import { effectiveGeometryType, geometryOfPath, type ShapeProblem } from './drawn-geometry.ts';
 
 /** What a resident is putting together before sending. */
 export interface Draft {
@@ -15,20 +19,40 @@ export interface Draft {
    */
   id: string;
   category: string | null;
+  /**
+   * What the resident chose to mark: a point, a line (a route) or an area. While the category
+   * does not take it, the category's first type is used instead (`effectiveGeometryType`).
+   */
+  geometryType: ContributionGeometryType;
+  /** Where the point is. */
   position: LngLat | null;
+  /** The line or area drawn so far, of type `pathType`. */
+  path: DrawnPath;
+  pathType: DrawnGeometryType;
   story: string;
 }
 
 export type DraftAction =
   | { type: 'choose-category'; category: string }
   | { type: 'place'; position: LngLat }
+  | { type: 'choose-geometry'; geometryType: ContributionGeometryType }
+  /** The map reports the line or area as it is drawn. */
+  | { type: 'draw'; geometryType: DrawnGeometryType; path: DrawnPath }
   | { type: 'write-story'; story: string }
   /** After success or cancel: an empty draft with a new id. */
   | { type: 'reset'; id: string }
   /** After the server said the id is taken by something else: same content, new id. */
   | { type: 'renew-id'; id: string };
 
-export const emptyDraft = (id: string): Draft => ({ id, category: null, position: null, story: '' });
+export const emptyDraft = (id: string): Draft => ({
+  id,
+  category: null,
+  geometryType: 'Point',
+  position: null,
+  path: EMPTY_PATH,
+  pathType: 'LineString',
+  story: '',
+});
 
 export function draftReducer(draft: Draft, action: DraftAction): Draft {
   switch (action.type) {
@@ -36,6 +60,15 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return { ...draft, category: action.category };
     case 'place':
       return { ...draft, position: action.position };
+    case 'choose-geometry':
+      return { ...draft, geometryType: action.geometryType };
+    case 'draw':
+      return {
+        ...draft,
+        geometryType: action.geometryType,
+        path: action.path,
+        pathType: action.geometryType,
+      };
     case 'write-story':
       return { ...draft, story: action.story };
     case 'reset':
@@ -45,11 +78,20 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
   }
 }
 
-export type DraftProblem = 'no-category' | 'no-position' | 'geometry-not-allowed' | 'story-too-long';
+export type DraftProblem = 'no-category' | 'geometry-not-allowed' | 'story-too-long' | ShapeProblem;
 
-/** Whether a category takes a point: this first version places points only. */
-export const takesPoint = (category: Category | undefined) =>
-  category?.geometryTypes.includes('Point') ?? false;
+/** The line or area drawn of `type` (nothing when what was drawn is of another type). */
+export const pathOf = (draft: Draft, type: DrawnGeometryType): DrawnPath =>
+  draft.pathType === type ? draft.path : EMPTY_PATH;
+
+function geometryOf(
+  draft: Draft,
+  type: ContributionGeometryType,
+): { ok: true; geometry: ContributionGeometry } | { ok: false; problem: ShapeProblem } {
+  if (type !== 'Point') return geometryOfPath(type, pathOf(draft, type));
+  if (draft.position === null) return { ok: false, problem: 'no-position' };
+  return { ok: true, geometry: { type: 'Point', coordinates: draft.position } };
+}
 
 /**
  * The request body for a draft, or what is missing. The story is sent trimmed, and left out
@@ -61,8 +103,9 @@ export function contributionFromDraft(
 ): { ok: true; body: ContributionCreate } | { ok: false; problem: DraftProblem } {
   if (draft.category === null) return { ok: false, problem: 'no-category' };
   const category = categories.find((candidate) => candidate.key === draft.category);
-  if (!takesPoint(category)) return { ok: false, problem: 'geometry-not-allowed' };
-  if (draft.position === null) return { ok: false, problem: 'no-position' };
+  if (!category) return { ok: false, problem: 'geometry-not-allowed' };
+  const shape = geometryOf(draft, effectiveGeometryType(draft.geometryType, category));
+  if (!shape.ok) return shape;
   const story = draft.story.trim();
   if (story.length > MAX_STORY_LENGTH) return { ok: false, problem: 'story-too-long' };
   return {
@@ -70,7 +113,7 @@ export function contributionFromDraft(
     body: {
       id: draft.id,
       category: draft.category,
-      geometry: { type: 'Point', coordinates: draft.position },
+      geometry: shape.geometry,
       ...(story.length > 0 ? { story } : {}),
     },
   };

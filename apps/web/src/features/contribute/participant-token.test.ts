@@ -1,7 +1,12 @@
 import { participantTokenSchema } from '@nabolag/schema';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../lib/storage.ts';
-import { generateParticipantToken, participantTokenFor, toBase64Url } from './participant-token.ts';
+import {
+  generateParticipantToken,
+  participantTokenFor,
+  storedParticipantToken,
+  toBase64Url,
+} from './participant-token.ts';
 
 const isValid = (token: string) => participantTokenSchema.safeParse(token).success;
 
@@ -39,5 +44,25 @@ describe('participantTokenFor', () => {
     const token = participantTokenFor('torstrand', storage, isValid);
     expect(isValid(token)).toBe(true);
     expect(storage.getItem('nabolag:participant:torstrand')).toBe(token);
+  });
+});
+
+describe('storedParticipantToken', () => {
+  it('is null where this browser has no token for the project, and makes none', () => {
+    const storage = memoryStorage();
+    expect(storedParticipantToken('torstrand', storage, isValid)).toBeNull();
+    expect(storage.getItem('nabolag:participant:torstrand')).toBeNull();
+  });
+
+  it('is the token participantTokenFor made', () => {
+    const storage = memoryStorage();
+    const token = participantTokenFor('torstrand', storage, isValid);
+    expect(storedParticipantToken('torstrand', storage, isValid)).toBe(token);
+  });
+
+  it('is null for a stored value that is not a token', () => {
+    const storage = memoryStorage();
+    storage.setItem('nabolag:participant:torstrand', 'short');
+    expect(storedParticipantToken('torstrand', storage, isValid)).toBeNull();
   });
 });

@@ -39,3 +39,16 @@ export function participantTokenFor(
   storage.setItem(storageKey(projectSlug), token);
   return token;
 }
+
+/**
+ * The token this browser already holds for a project, or `null`: for pages that show what the
+ * participant gave (`/p/:slug/me`) and must not make a participant just by being opened.
+ */
+export function storedParticipantToken(
+  projectSlug: string,
+  storage: KeyValueStorage,
+  isValid: (token: string) => boolean,
+): string | null {
+  const stored = storage.getItem(storageKey(projectSlug));
+  return stored !== null && isValid(stored) ? stored : null;
+}

@@ -4,13 +4,21 @@ import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { getProject, listContributions } from '../../api/nabolag-api.ts';
 import { Link } from '../../app/router.tsx';
+import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
+import { OutboxPanel } from '../../offline/outbox-panel.tsx';
+import { useWaitingPlaces } from '../../offline/use-outbox.ts';
 import { ContributeForm } from './contribute-form.tsx';
-import { takesPoint, withFeature } from './draft.ts';
+import { withFeature } from './draft.ts';
+import { withPhoto } from './photo/use-contribution-photo.ts';
+import { PlacesOnMap } from './places-on-map.tsx';
 import { useContribution } from './use-contribution.ts';
+import { useContributionExtras } from './use-contribution-extras.ts';
+import { useMapInput } from './use-map-input.ts';
 import './contribute.css';
 
 type ProjectState =
@@ -109,23 +117,38 @@ function ResidentMap({ project }: { project: Project }) {
     return () => abort.abort();
   }, [project.slug, attempt]);
 
-  const onAccepted = useCallback((feature: PublicContributionFeature) => {
-    setContributions((previous) => ({
-      status: 'ready',
-      features: previous.status === 'ready' ? withFeature(previous.features, feature) : [feature],
-    }));
+  // A photo goes up after its place was accepted; once stored, the place's popup shows it.
+  const onPhotoStored = useCallback((id: string, url: string) => {
+    setContributions((previous) =>
+      previous.status === 'ready'
+        ? { ...previous, features: withPhoto(previous.features, id, url) }
+        : previous,
+    );
   }, []);
+  const extras = useContributionExtras(project.slug, onPhotoStored);
+  const extrasAccepted = extras.accepted;
+  const onAccepted = useCallback(
+    (feature: PublicContributionFeature) => {
+      setContributions((previous) => ({
+        status: 'ready',
+        features: previous.status === 'ready' ? withFeature(previous.features, feature) : [feature],
+      }));
+      extrasAccepted(feature.id);
+    },
+    [extrasAccepted],
+  );
   const contribution = useContribution(project, onAccepted);
+  const waitingPlaces = useWaitingPlaces(project.slug);
   const { draft } = contribution;
   const category = project.categories.find((candidate) => candidate.key === draft.category);
-  const placing = project.open && takesPoint(category);
-  const onPlace = useCallback(
-    (position: [number, number]) => contribution.place(position),
-    [contribution.place],
-  );
+  const mapInput = useMapInput(project, category, contribution, map);
 
-  const title = pickText(project.title, language);
-  const description = pickText(project.description, language);
+  // The project's own texts may be in another language than the page (an Arabic reader gets
+  // the bokmål title): marked with their language, and laid out in their own direction.
+  const titleText = textInLanguage(project.title, language);
+  const descriptionText = textInLanguage(project.description, language);
+  const title = titleText.text;
+  const description = descriptionText.text;
   const notYetOpen = project.opensAt !== null && new Date(project.opensAt).getTime() > Date.now();
 
   return (
@@ -135,7 +158,12 @@ function ResidentMap({ project }: { project: Project }) {
         aria-labelledby="project-title"
       >
         <div className="resident__panel-header">
-          <h1 id="project-title" className="resident__title">
+          <h1
+            id="project-title"
+            className="resident__title"
+            lang={langIfDifferent(titleText, language)}
+            dir="auto"
+          >
             {title}
           </h1>
           <button
@@ -163,6 +191,8 @@ function ResidentMap({ project }: { project: Project }) {
               <p
                 id="project-description"
                 className={aboutOpen ? 'resident__description is-open' : 'resident__description'}
+                lang={langIfDifferent(descriptionText, language)}
+                dir="auto"
               >
                 {description}
               </p>
@@ -184,6 +214,11 @@ function ResidentMap({ project }: { project: Project }) {
               {t('project.placesCount', { count: contributions.features.length })}
             </p>
           )}
+          <p className="resident__my-places">
+            <Link href={myPlacesPath(project.slug)} data-testid="my-places-link">
+              {t('project.myPlaces')}
+            </Link>
+          </p>
           {contributions.status === 'failed' && (
             <div className="notice notice--error">
               <p>
@@ -195,6 +230,8 @@ function ResidentMap({ project }: { project: Project }) {
             </div>
           )}
 
+          <OutboxPanel project={project} onEdit={(id) => void contribution.editFromOutbox(id)} />
+
           {project.open ? (
             <>
               {project.closesAt && (
@@ -202,7 +239,13 @@ function ResidentMap({ project }: { project: Project }) {
                   {t('project.closesAt', { date: formatDateTime(project.closesAt, language) })}
                 </p>
               )}
-              <ContributeForm project={project} contribution={contribution} map={map} />
+              <ContributeForm
+                project={project}
+                contribution={contribution}
+                map={map}
+                extras={extras}
+                places={contributions.status === 'ready' ? contributions.features : undefined}
+              />
             </>
           ) : (
             <div className="notice">
@@ -216,6 +259,13 @@ function ResidentMap({ project }: { project: Project }) {
               </p>
             </div>
           )}
+
+          <p className="link-row">
+            <Link href={privacyPath(project.slug)} data-testid="privacy-link">
+              {t('project.privacy')}
+            </Link>
+            <Link href={ACCESSIBILITY_PATH}>{t('project.accessibility')}</Link>
+          </p>
         </div>
       </section>
 
@@ -224,10 +274,18 @@ function ResidentMap({ project }: { project: Project }) {
           ref={map}
           project={project}
           contributions={contributions.status === 'ready' ? contributions.features : null}
-          placing={placing}
-          draftPosition={draft.position}
+          placing={mapInput.placing}
+          drawing={mapInput.drawing}
+          onDrawingChange={mapInput.onDrawingChange}
+          onDrawingKey={mapInput.onDrawingKey}
+          draftPosition={mapInput.draftPosition}
           draftColour={category?.colour ?? '#1d4f91'}
-          onPlace={onPlace}
+          onPlace={mapInput.onPlace}
+          waiting={waitingPlaces}
+        />
+        <PlacesOnMap
+          categories={project.categories}
+          features={contributions.status === 'ready' ? contributions.features : null}
         />
       </div>
     </div>

@@ -29,7 +29,7 @@ export function StatusRegion({ status }: { status: StatusMessage | null }) {
     >
       {status && (
         <p key={status.sequence}>
-          {t(status.key)}
+          {status.values ? t(status.key, status.values) : t(status.key)}
           {status.followUp && ` ${t(status.followUp)}`}
         </p>
       )}

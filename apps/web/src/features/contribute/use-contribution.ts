@@ -1,10 +1,18 @@
-import { type Project, type PublicContributionFeature, participantTokenSchema } from '@nabolag/schema';
+import {
+  type ContributionCreate,
+  type ContributionGeometryType,
+  type ParticipantProfile,
+  type Project,
+  type PublicContributionFeature,
+  participantTokenSchema,
+} from '@nabolag/schema';
 import type { ParseKeys } from 'i18next';
-import { useCallback, useReducer, useRef, useState } from 'react';
-import { createContribution } from '../../api/nabolag-api.ts';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import type { LngLat } from '../../lib/lng-lat.ts';
 import { browserStorage } from '../../lib/storage.ts';
+import type { DrawnGeometryType, DrawnPath } from '../../map/drawn-path.ts';
+import { outbox } from '../../offline/outbox.ts';
 import { newContributionId } from './contribution-id.ts';
 import {
   contributionFromDraft,
@@ -13,6 +21,7 @@ import {
   emptyDraft,
   publicFeatureOf,
 } from './draft.ts';
+import { type Announcement, SHAPE_PROBLEM_KEYS } from './drawing-announcements.ts';
 import { participantTokenFor } from './participant-token.ts';
 
 /** A message for the status region, kept as a key so it follows a change of language. */
@@ -21,29 +30,48 @@ export interface StatusMessage {
   key: ParseKeys;
   /** A second sentence, e.g. that the draft is kept after a failed send. */
   followUp?: ParseKeys;
+  /** Values the sentence takes, e.g. `{ number: 3 }` for "Corner 3 added". */
+  values?: Record<string, string | number>;
   /** Counts messages, so the same sentence twice in a row is announced twice. */
   sequence: number;
 }
 
 const PROBLEM_KEYS: Record<DraftProblem, ParseKeys> = {
+  ...SHAPE_PROBLEM_KEYS,
   'no-category': 'contribute.chooseCategoryFirst',
-  'no-position': 'contribute.placeFirst',
-  'geometry-not-allowed': 'contribute.geometryNotSupported',
+  'geometry-not-allowed': 'errors.GEOMETRY_TYPE_NOT_ALLOWED',
   'story-too-long': 'errors.BODY_TOO_LARGE',
 };
 
 const isValidToken = (token: string) => participantTokenSchema.safeParse(token).success;
 
+/** What a place taken back from the outbox to be corrected brings along besides the draft. */
+interface CarriedFromOutbox {
+  draftId: string;
+  extras: Pick<ContributionCreate, 'participant' | 'session'>;
+  photo: Blob | null;
+}
+
 /**
- * The resident's draft and its sending. The draft survives every failure (only success and
- * cancel clear it), and its id stays the same until then, so pressing Send again after a lost
- * reply re-sends the same id and the server stores the place once.
+ * The resident's draft and its sending. Send puts the contribution in the outbox (IndexedDB)
+ * first — from then on it is safe on this device — and the outbox sends it, retrying with the
+ * same id until the server acknowledges it (the id is the idempotency key, so it is stored
+ * once). The status says "saved on this device, sending…" until the server has it, then "sent";
+ * a refusal is shown with its reason and the place stays in the outbox to be fixed or discarded.
  */
 export function useContribution(project: Project, onAccepted: (feature: PublicContributionFeature) => void) {
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => emptyDraft(newContributionId()));
   const [sending, setSending] = useState(false);
   const [status, setStatusMessage] = useState<StatusMessage | null>(null);
   const sendingRef = useRef(false);
+  /** The contribution whose outcome the status region reports. */
+  const awaitedId = useRef<string | null>(null);
+  const retryAnnounced = useRef(false);
+  const carriedRef = useRef<CarriedFromOutbox | null>(null);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const onAcceptedRef = useRef(onAccepted);
+  onAcceptedRef.current = onAccepted;
   const setStatus = useCallback((message: Omit<StatusMessage, 'sequence'>) => {
     setStatusMessage((previous) => ({ ...message, sequence: (previous?.sequence ?? 0) + 1 }));
   }, []);
@@ -60,13 +88,30 @@ export function useContribution(project: Project, onAccepted: (feature: PublicCo
 
   const writeStory = useCallback((story: string) => dispatch({ type: 'write-story', story }), []);
 
+  const chooseGeometry = useCallback((geometryType: ContributionGeometryType) => {
+    if (sendingRef.current) return;
+    dispatch({ type: 'choose-geometry', geometryType });
+  }, []);
+
+  /** The map reports the line or area being drawn. */
+  const draw = useCallback((geometryType: DrawnGeometryType, path: DrawnPath) => {
+    dispatch({ type: 'draw', geometryType, path });
+  }, []);
+
+  /** Says what just happened on the map (a point placed, a corner added) in the status region. */
+  const announce = useCallback((announcement: Announcement) => setStatus(announcement), [setStatus]);
+
   const cancel = useCallback(() => {
     if (sendingRef.current) return;
     dispatch({ type: 'reset', id: newContributionId() });
     setStatus({ tone: 'info', key: 'contribute.cancelled' });
   }, [setStatus]);
 
-  const send = async () => {
+  /**
+   * `participant`: the background answers, sent with the first contribution only (FirstSendStep).
+   * `photo`: uploaded by the outbox once the server has the contribution.
+   */
+  const send = async (participant?: ParticipantProfile, photo?: Blob | null) => {
     if (sendingRef.current) return;
     const built = contributionFromDraft(draft, project.categories);
     if (!built.ok) {
@@ -75,26 +120,130 @@ export function useContribution(project: Project, onAccepted: (feature: PublicCo
     }
     sendingRef.current = true;
     setSending(true);
-    setStatus({ tone: 'info', key: 'contribute.sending' });
     const token = participantTokenFor(project.slug, browserStorage(), isValidToken);
-    const result = await createContribution(project.slug, built.body, token);
+    const carried = carriedRef.current?.draftId === draft.id ? carriedRef.current : null;
+    const body: ContributionCreate = {
+      ...carried?.extras,
+      ...built.body,
+      ...(participant ? { participant } : {}),
+    };
+    awaitedId.current = body.id;
+    retryAnnounced.current = false;
+    let saved = false;
+    try {
+      // Once this resolves the place is safe on this device, whatever the network does.
+      await outbox().enqueue({
+        projectSlug: project.slug,
+        body,
+        participantToken: token,
+        photo: photo ?? carried?.photo ?? null,
+      });
+      saved = true;
+    } catch (error) {
+      console.warn('contribution not saved in the outbox:', error);
+    }
     sendingRef.current = false;
     setSending(false);
-
-    if (result.ok) {
-      onAccepted(publicFeatureOf(built.body, new Date()));
-      dispatch({ type: 'reset', id: newContributionId() });
-      setStatus({
-        tone: 'success',
-        key: project.moderation === 'before' ? 'contribute.thanksModerated' : 'contribute.thanks',
-      });
+    if (!saved) {
+      setStatus({ tone: 'error', key: 'outbox.notSaved', followUp: 'contribute.draftKept' });
       return;
     }
-    // The id is taken by a different contribution: keep the content, take a fresh id.
-    if (result.error.code === 'ID_CONFLICT') dispatch({ type: 'renew-id', id: newContributionId() });
-    console.warn('contribution not accepted:', result.error);
-    setStatus({ tone: 'error', key: errorMessageKey(result.error.code), followUp: 'contribute.draftKept' });
+    carriedRef.current = null;
+    dispatch({ type: 'reset', id: newContributionId() });
+    setStatus({
+      tone: 'info',
+      key: navigator.onLine === false ? 'outbox.savedOffline' : 'outbox.savedSending',
+    });
   };
 
-  return { draft, sending, status, chooseCategory, place, writeStory, cancel, send };
+  // What the outbox reports: a place of this project the server now has goes on the map (also
+  // places sent after a reload or by another tab); the one just sent gets its outcome announced.
+  useEffect(
+    () =>
+      outbox().onEvent((event) => {
+        if (event.projectSlug !== project.slug) return;
+        const awaited = event.id === awaitedId.current;
+        if (event.type === 'sent') {
+          onAcceptedRef.current(publicFeatureOf(event.body, new Date()));
+          if (!awaited) return;
+          awaitedId.current = null;
+          setStatus({
+            tone: 'success',
+            key: project.moderation === 'before' ? 'contribute.thanksModerated' : 'contribute.thanks',
+          });
+        } else if (awaited && event.type === 'failed' && event.stage === 'contribution') {
+          awaitedId.current = null;
+          setStatus({
+            tone: 'error',
+            key: errorMessageKey(event.error.code),
+            followUp: 'outbox.keptOnDevice',
+          });
+        } else if (awaited && event.type === 'retrying' && !retryAnnounced.current) {
+          retryAnnounced.current = true;
+          setStatus({ tone: 'info', key: 'outbox.savedWillRetry' });
+        }
+      }),
+    [project.slug, project.moderation, setStatus],
+  );
+
+  /**
+   * Takes a place the server refused out of the outbox and back into the form, to be corrected
+   * and sent again (with the same id, unless the server said the id is taken).
+   */
+  const editFromOutbox = useCallback(
+    async (id: string) => {
+      if (sendingRef.current) return;
+      const current = draftRef.current;
+      const hasDraft =
+        current.category !== null ||
+        current.position !== null ||
+        current.path.vertices.length > 0 ||
+        current.story.length > 0;
+      if (hasDraft) {
+        setStatus({ tone: 'error', key: 'outbox.finishDraftFirst' });
+        return;
+      }
+      const item = await outbox().take(id);
+      if (!item) return;
+      const draftId = item.lastError?.code === 'ID_CONFLICT' ? newContributionId() : item.id;
+      const { category, geometry, story, participant, session } = item.body;
+      dispatch({ type: 'reset', id: draftId });
+      dispatch({ type: 'choose-category', category });
+      if (geometry.type === 'Point') {
+        dispatch({ type: 'place', position: [geometry.coordinates[0], geometry.coordinates[1]] });
+      } else {
+        const vertices = (
+          geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates[0]?.slice(0, -1)
+        )?.map(([lng, lat]): LngLat => [lng, lat]);
+        dispatch({
+          type: 'draw',
+          geometryType: geometry.type,
+          path: { vertices: vertices ?? [], finished: true },
+        });
+      }
+      if (story) dispatch({ type: 'write-story', story });
+      carriedRef.current = {
+        draftId,
+        extras: { ...(participant ? { participant } : {}), ...(session ? { session } : {}) },
+        photo: item.photo,
+      };
+      setStatus({ tone: 'info', key: 'outbox.backInForm' });
+    },
+    [setStatus],
+  );
+
+  return {
+    draft,
+    sending,
+    status,
+    chooseCategory,
+    chooseGeometry,
+    place,
+    draw,
+    announce,
+    writeStory,
+    cancel,
+    send,
+    editFromOutbox,
+  };
 }

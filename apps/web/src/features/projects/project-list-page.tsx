@@ -1,4 +1,4 @@
-import { type ProjectSummary, pickText } from '@nabolag/schema';
+import type { ProjectSummary } from '@nabolag/schema';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { Link } from '../../app/router.tsx';
 import { projectPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
+import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import './projects.css';
 
 type State =
@@ -67,17 +68,27 @@ export function ProjectListPage() {
       {state.status === 'ready' && state.projects.length > 0 && (
         <ul className="project-list">
           {state.projects.map((project) => {
-            const title = pickText(project.title, i18n.language);
-            const description = pickText(project.description, i18n.language);
+            // The project's own texts may be in another language than the page (lang), and
+            // a Norwegian text on an Arabic page keeps its own direction (dir="auto").
+            const title = textInLanguage(project.title, i18n.language);
+            const description = textInLanguage(project.description, i18n.language);
             return (
               <li key={project.slug} className="project-card">
-                <h2 className="project-card__title">
-                  <Link href={projectPath(project.slug)}>{title}</Link>
+                <h2 className="project-card__title" lang={langIfDifferent(title, i18n.language)} dir="auto">
+                  <Link href={projectPath(project.slug)}>{title.text}</Link>
                 </h2>
                 <p className={project.open ? 'badge badge--open' : 'badge'}>
                   {project.open ? t('projects.open') : t('projects.closed')}
                 </p>
-                {description && <p className="project-card__description">{description}</p>}
+                {description.text && (
+                  <p
+                    className="project-card__description"
+                    lang={langIfDifferent(description, i18n.language)}
+                    dir="auto"
+                  >
+                    {description.text}
+                  </p>
+                )}
               </li>
             );
           })}

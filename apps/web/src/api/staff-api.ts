@@ -1,0 +1,153 @@
+import {
+  apiTokenCreatedSchema,
+  apiTokenListSchema,
+  auditListSchema,
+  type ModerationAction,
+  moderationListSchema,
+  type ProjectDefinition,
+  projectDefinitionOutputSchema,
+  type StaffUser,
+  staffProjectListSchema,
+  staffSessionSchema,
+  staffUserSchema,
+  type UserCreate,
+  userListSchema,
+} from '@nabolag/schema';
+import { z } from 'zod';
+import { type ApiResult, type FetchLike, requestJson } from './client.ts';
+
+/**
+ * The staff API (`/api/auth`, `/api/staff`), for the staff pages only: this module is not
+ * imported by the resident app, so it lands in the staff chunk.
+ *
+ * Staff sign in with a session cookie (HttpOnly, set by the server). Every write sent with that
+ * cookie must carry the session's CSRF token as `X-CSRF-Token`; the token comes with the
+ * sign-in and with `GET /api/auth/me`.
+ */
+
+/** The answer to a write that answers `204 No Content`. */
+const noContentSchema = z.unknown();
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** `GET /api/auth/me`: the signed-in staff member, or `UNAUTHORIZED` (401) when nobody is. */
+export function fetchStaffSession(signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJson('/api/auth/me', staffSessionSchema, signal ? { signal } : {}, fetchImpl);
+}
+
+/** `POST /api/auth/login`: sets the session cookie and returns the user and the CSRF token. */
+export function signIn(email: string, password: string, fetchImpl?: FetchLike) {
+  return requestJson(
+    '/api/auth/login',
+    staffSessionSchema,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    },
+    fetchImpl,
+  );
+}
+
+export type ModerationQueue = 'pending' | 'flagged' | 'hidden' | 'all';
+
+export interface StaffApiOptions {
+  /** The session's CSRF token, read at each write (it changes with a new sign-in). */
+  csrfToken: () => string;
+  /** Called when any call answers 401: the session has ended (expired, or signed out elsewhere). */
+  onUnauthorized: () => void;
+  fetchImpl?: FetchLike;
+}
+
+const projectPath = (slug: string) => `/api/staff/projects/${encodeURIComponent(slug)}`;
+const contributionPath = (id: string) => `/api/staff/contributions/${encodeURIComponent(id)}`;
+
+/** Every staff route, one function each, as the signed-in staff member. */
+export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffApiOptions) {
+  async function call<Schema extends z.ZodType>(
+    path: string,
+    schema: Schema,
+    init: RequestInit & { json?: unknown } = {},
+  ): Promise<ApiResult<z.infer<Schema>>> {
+    const { json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    const method = (rest.method ?? 'GET').toUpperCase();
+    if (WRITE_METHODS.has(method)) headers.set('X-CSRF-Token', csrfToken());
+    if (json !== undefined) headers.set('Content-Type', 'application/json');
+    const result = await requestJson(
+      path,
+      schema,
+      { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) },
+      fetchImpl,
+    );
+    if (!result.ok && result.error.status === 401) onUnauthorized();
+    return result;
+  }
+
+  return {
+    /** `POST /api/auth/logout` */
+    signOut: () => call('/api/auth/logout', noContentSchema, { method: 'POST' }),
+
+    /** `GET /api/staff/projects`: the projects this staff member works on, with counts. */
+    listProjects: (signal?: AbortSignal) =>
+      call('/api/staff/projects', staffProjectListSchema, signal ? { signal } : {}),
+    /** `GET /api/staff/projects/:slug`: the stored definition. */
+    getProject: (slug: string, signal?: AbortSignal) =>
+      call(projectPath(slug), projectDefinitionOutputSchema, signal ? { signal } : {}),
+    /** `POST /api/staff/projects` (instance admins) */
+    createProject: (definition: ProjectDefinition) =>
+      call('/api/staff/projects', projectDefinitionOutputSchema, { method: 'POST', json: definition }),
+    /** `PUT /api/staff/projects/:slug`: the whole definition; the slug cannot change. */
+    updateProject: (slug: string, definition: ProjectDefinition) =>
+      call(projectPath(slug), projectDefinitionOutputSchema, { method: 'PUT', json: definition }),
+
+    /** `GET /api/staff/projects/:slug/moderation?queue=` */
+    listModeration: (slug: string, queue: ModerationQueue, signal?: AbortSignal) =>
+      call(
+        `${projectPath(slug)}/moderation?queue=${queue}&limit=200`,
+        moderationListSchema,
+        signal ? { signal } : {},
+      ),
+    /** `POST /api/staff/contributions/:id/moderation`: publish, restore, or hide with a reason. */
+    moderate: (id: string, action: ModerationAction) =>
+      call(`${contributionPath(id)}/moderation`, noContentSchema, { method: 'POST', json: action }),
+    /** `DELETE /api/staff/contributions/:id` */
+    deleteContribution: (id: string) => call(contributionPath(id), noContentSchema, { method: 'DELETE' }),
+    /** `DELETE /api/staff/contributions/:id/participant` (admins): erases the participant behind it. */
+    eraseParticipant: (id: string) =>
+      call(`${contributionPath(id)}/participant`, noContentSchema, { method: 'DELETE' }),
+
+    /** `GET /api/staff/users` (instance admins) */
+    listUsers: (signal?: AbortSignal) => call('/api/staff/users', userListSchema, signal ? { signal } : {}),
+    /** `POST /api/staff/users` (instance admins) */
+    createUser: (user: UserCreate) =>
+      call('/api/staff/users', staffUserSchema, { method: 'POST', json: user }),
+    /** `PATCH /api/staff/users/:id` (instance admins) */
+    updateUser: (
+      id: string,
+      changes: Partial<Pick<StaffUser, 'name' | 'roles' | 'projectRoles' | 'disabled'>> & {
+        password?: string;
+      },
+    ) =>
+      call(`/api/staff/users/${encodeURIComponent(id)}`, staffUserSchema, { method: 'PATCH', json: changes }),
+
+    /** `GET /api/staff/tokens`: one's own API tokens (without the secrets). */
+    listTokens: (signal?: AbortSignal) =>
+      call('/api/staff/tokens', apiTokenListSchema, signal ? { signal } : {}),
+    /** `POST /api/staff/tokens`: the answer holds the token itself, this once. */
+    createToken: (name: string) =>
+      call('/api/staff/tokens', apiTokenCreatedSchema, { method: 'POST', json: { name } }),
+    /** `DELETE /api/staff/tokens/:id` */
+    revokeToken: (id: string) =>
+      call(`/api/staff/tokens/${encodeURIComponent(id)}`, noContentSchema, { method: 'DELETE' }),
+
+    /** `GET /api/staff/audit`, newest first; `before` is the id of the last entry already shown. */
+    listAudit: (options: { before?: string; limit: number }, signal?: AbortSignal) => {
+      const query = new URLSearchParams({ limit: String(options.limit) });
+      if (options.before) query.set('before', options.before);
+      return call(`/api/staff/audit?${query.toString()}`, auditListSchema, signal ? { signal } : {});
+    },
+  };
+}
+
+export type StaffApi = ReturnType<typeof createStaffApi>;

@@ -1,0 +1,218 @@
+import type { Project } from '@nabolag/schema';
+import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { ApiFailure } from '../../api/client.ts';
+import { getProject } from '../../api/nabolag-api.ts';
+import { Link } from '../../app/router.tsx';
+import { myPlacesPath, projectPath } from '../../app/routes.ts';
+import { useDocumentTitle } from '../../app/use-document-title.ts';
+import { errorMessageKey } from '../../i18n/error-messages.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { basemapHosts, contactParts } from './contact-parts.ts';
+import { ExternalLink } from './external-link.tsx';
+import './privacy.css';
+
+/** The Norwegian Data Protection Authority, where a complaint goes (GDPR art. 77). */
+const DATATILSYNET_URL = 'https://www.datatilsynet.no/';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiFailure }
+  | { status: 'ready'; project: Project };
+
+/**
+ * `/p/:slug/privacy`: the privacy notice of one project (GDPR art. 13), in plain words and in
+ * every language the interface offers. The project supplies what varies: its title, the privacy
+ * contact, k, the retention period and the background map's host.
+ */
+export function PrivacyPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useDocumentTitle(t('privacy.title'));
+
+  // `attempt` is in the dependencies only to load again when the reader asks to retry.
+  useEffect(() => {
+    const abort = new AbortController();
+    setState({ status: 'loading' });
+    getProject(slug, abort.signal).then(
+      (result) => {
+        if (abort.signal.aborted) return;
+        setState(
+          result.ok ? { status: 'ready', project: result.value } : { status: 'failed', error: result.error },
+        );
+      },
+      () => undefined, // aborted
+    );
+    return () => abort.abort();
+  }, [slug, attempt]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="page-state page-state--centred" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('privacy.loading')}
+      </div>
+    );
+  }
+
+  if (state.status === 'failed') {
+    const notFound = state.error.code === 'PROJECT_NOT_FOUND' || state.error.status === 404;
+    return (
+      <div className="page page--narrow">
+        <h1>{notFound ? t('project.notFoundTitle') : t('privacy.title')}</h1>
+        <p role="alert">{notFound ? t('project.notFoundText') : t(errorMessageKey(state.error.code))}</p>
+        <p className="button-row">
+          {!notFound && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setAttempt((count) => count + 1)}
+            >
+              {t('project.retry')}
+            </button>
+          )}
+          <Link href="/" className="button">
+            {t('project.allProjects')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return <PrivacyNotice project={state.project} />;
+}
+
+function PrivacyNotice({ project }: { project: Project }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const title = textInLanguage(project.title, language);
+  const contact = project.privacyContact.trim();
+  const hosts = basemapHosts(
+    project.basemap.kind === 'raster'
+      ? project.basemap.tiles
+      : project.basemap.kind === 'style'
+        ? [project.basemap.url]
+        : [],
+  );
+
+  return (
+    <article className="page page--narrow prose" aria-labelledby="privacy-title">
+      <p className="prose__back">
+        <Link href={projectPath(project.slug)}>
+          <svg className="prose__back-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <path d="M12 4l-6 6 6 6" stroke="currentColor" strokeWidth="2" fill="none" />
+          </svg>
+          {t('privacy.backToMap')}
+        </Link>
+      </p>
+      <h1 id="privacy-title">{t('privacy.title')}</h1>
+      {/* <bdi>: a Norwegian title inside an Arabic sentence keeps its own direction. */}
+      <p className="lead">
+        <Trans
+          i18nKey="privacy.intro"
+          values={{ project: title.text }}
+          components={{ project: <bdi lang={langIfDifferent(title, language)} /> }}
+        />
+      </p>
+
+      <section aria-labelledby="privacy-responsible">
+        <h2 id="privacy-responsible">{t('privacy.responsibleHeading')}</h2>
+        <p>{t('privacy.responsibleText')}</p>
+        {contact ? (
+          <p data-testid="privacy-contact">
+            <strong>{t('privacy.contactLabel')}</strong>{' '}
+            {contactParts(contact).map((part, index) =>
+              part.kind === 'text' ? (
+                <span key={index}>{part.text}</span>
+              ) : (
+                <a key={index} href={part.href} dir="ltr">
+                  {part.text}
+                </a>
+              ),
+            )}
+          </p>
+        ) : (
+          <p data-testid="privacy-contact">{t('privacy.contactMissing')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="privacy-collected">
+        <h2 id="privacy-collected">{t('privacy.collectedHeading')}</h2>
+        <p>{t('privacy.collectedIntro')}</p>
+        <ul>
+          <li>{t('privacy.collectedPlaces')}</li>
+          <li>{t('privacy.collectedStories')}</li>
+          <li>{t('privacy.collectedPhotos')}</li>
+          <li>{t('privacy.collectedBackground')}</li>
+        </ul>
+        <p>{t('privacy.storyWarning')}</p>
+      </section>
+
+      <section aria-labelledby="privacy-not-collected">
+        <h2 id="privacy-not-collected">{t('privacy.notCollectedHeading')}</h2>
+        <p>{t('privacy.notCollectedText')}</p>
+        <p>{t('privacy.browserKey')}</p>
+        {hosts.length > 0 && <p>{t('privacy.basemap', { hosts: hosts.join(', ') })}</p>}
+      </section>
+
+      <section aria-labelledby="privacy-why">
+        <h2 id="privacy-why">{t('privacy.whyHeading')}</h2>
+        <p>{t('privacy.whyText')}</p>
+      </section>
+
+      <section aria-labelledby="privacy-legal">
+        <h2 id="privacy-legal">{t('privacy.legalHeading')}</h2>
+        <p>{t('privacy.legalText')}</p>
+      </section>
+
+      <section aria-labelledby="privacy-public">
+        <h2 id="privacy-public">{t('privacy.publicHeading')}</h2>
+        <p>{t('privacy.publicText')}</p>
+        <p data-testid="privacy-k">{t('privacy.aggregates', { count: project.k })}</p>
+        <p>{t('privacy.moderation')}</p>
+      </section>
+
+      <section aria-labelledby="privacy-retention">
+        <h2 id="privacy-retention">{t('privacy.retentionHeading')}</h2>
+        <p data-testid="privacy-retention">
+          {project.retentionDays === 0
+            ? t('privacy.retentionAtClose')
+            : t('privacy.retentionAfterClose', { count: project.retentionDays })}
+          {project.closesAt &&
+            ` ${t('privacy.closesOn', { date: formatDateTime(project.closesAt, language) })}`}
+        </p>
+        <p>{t('privacy.retentionPlaces')}</p>
+      </section>
+
+      <section aria-labelledby="privacy-rights">
+        <h2 id="privacy-rights">{t('privacy.rightsHeading')}</h2>
+        <p>
+          <Trans
+            i18nKey="privacy.rightsText"
+            components={{
+              placesLink: <Link href={myPlacesPath(project.slug)} data-testid="privacy-my-places" />,
+            }}
+          />
+        </p>
+        <p>{t('privacy.rightsContact')}</p>
+        <p>
+          <Trans
+            i18nKey="privacy.complaint"
+            components={{ authorityLink: <ExternalLink href={DATATILSYNET_URL} /> }}
+          />
+        </p>
+      </section>
+
+      <p className="button-row prose__actions">
+        <Link href={myPlacesPath(project.slug)} className="button button--primary">
+          {t('privacy.myPlaces')}
+        </Link>
+        <Link href={projectPath(project.slug)} className="button">
+          {t('privacy.backToMap')}
+        </Link>
+      </p>
+    </article>
+  );
+}

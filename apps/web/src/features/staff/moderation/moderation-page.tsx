@@ -1,0 +1,256 @@
+import { type ModerationItem, moderationActionSchema, pickText } from '@nabolag/schema';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModerationQueue } from '../../../api/staff-api.ts';
+import { Link, navigate, useSearch } from '../../../app/router.tsx';
+import { useDocumentTitle } from '../../../app/use-document-title.ts';
+import { errorMessageKey } from '../../../i18n/error-messages.ts';
+import { ConfirmDialog, Dialog } from '../common/dialog.tsx';
+import { LoadFailed, Loading } from '../common/load-states.tsx';
+import { useLoad } from '../common/use-load.ts';
+import { MODERATION_QUEUES, queueFromSearch, staffPaths } from '../staff-routes.ts';
+import { holdsProjectRole, useStaff } from '../staff-session.ts';
+import { ModerationItemCard } from './moderation-item.tsx';
+import { applyAction, type ItemAction, rollBack } from './moderation-queue.ts';
+
+type Asking = { kind: 'hide' | 'delete' | 'erase'; item: ModerationItem } | null;
+type Notice = { tone: 'success' | 'error'; text: string; sequence: number } | null;
+
+/** `/staff/moderation/:slug?queue=`: the project's contributions to look at, queue by queue. */
+export function ModerationPage({ slug }: { slug: string | null }) {
+  const { t, i18n } = useTranslation();
+  const { api } = useStaff();
+  useDocumentTitle(t('staff.moderation.title'));
+  const projects = useLoad((signal) => api.listProjects(signal), [api]);
+
+  // With one project only, there is nothing to choose.
+  useEffect(() => {
+    if (slug === null && projects.state.status === 'ready' && projects.state.value.projects.length === 1) {
+      const only = projects.state.value.projects[0];
+      if (only) navigate(staffPaths.moderation(only.slug), { replace: true });
+    }
+  }, [slug, projects.state]);
+
+  return (
+    <div className="staff-page">
+      <h1>{t('staff.moderation.title')}</h1>
+      {projects.state.status === 'loading' && <Loading />}
+      {projects.state.status === 'failed' && (
+        <LoadFailed error={projects.state.error} onRetry={projects.reload} />
+      )}
+      {projects.state.status === 'ready' && (
+        <div className="field moderation-picker">
+          <label htmlFor="moderation-project">{t('staff.moderation.project')}</label>
+          <select
+            id="moderation-project"
+            value={slug ?? ''}
+            onChange={(event) => navigate(staffPaths.moderation(event.target.value || undefined))}
+            data-testid="moderation-project"
+          >
+            {slug === null && <option value="">{t('staff.moderation.chooseProject')}</option>}
+            {projects.state.value.projects.map((project) => (
+              <option key={project.slug} value={project.slug}>
+                {pickText(project.title, i18n.language) || project.slug}
+                {project.pending > 0
+                  ? ` (${t('staff.moderation.pendingCount', { count: project.pending })})`
+                  : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {projects.state.status === 'ready' && projects.state.value.projects.length === 0 && (
+        <p className="staff-empty">{t('staff.projects.empty')}</p>
+      )}
+      {slug && <ModerationQueueView key={slug} slug={slug} />}
+    </div>
+  );
+}
+
+function ModerationQueueView({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const { api, user } = useStaff();
+  const queue = queueFromSearch(useSearch());
+  const definition = useLoad((signal) => api.getProject(slug, signal), [api, slug]);
+  const { state, reload, setValue } = useLoad(
+    (signal) => api.listModeration(slug, queue, signal),
+    [api, slug, queue],
+  );
+  const [asking, setAsking] = useState<Asking>(null);
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<Notice>(null);
+  const canErase = holdsProjectRole(user, slug, ['admin']);
+  const categories = definition.state.status === 'ready' ? definition.state.value.categories : [];
+
+  const say = (tone: 'success' | 'error', text: string) =>
+    setNotice((previous) => ({ tone, text, sequence: (previous?.sequence ?? 0) + 1 }));
+
+  const run = async (item: ModerationItem, action: ItemAction) => {
+    if (state.status !== 'ready' || busy.has(item.id)) return;
+    const index = state.value.items.findIndex((candidate) => candidate.id === item.id);
+    setAsking(null);
+    setBusy((previous) => new Set([...previous, item.id]));
+    // Optimistic: the queue changes at once, and goes back if the server refuses.
+    setValue((value) => ({ items: applyAction(value.items, item.id, action, queue) }));
+    const result =
+      action.action === 'delete'
+        ? await api.deleteContribution(item.id)
+        : action.action === 'erase'
+          ? await api.eraseParticipant(item.id)
+          : await api.moderate(item.id, action);
+    setBusy((previous) => {
+      const next = new Set(previous);
+      next.delete(item.id);
+      return next;
+    });
+    if (!result.ok) {
+      setValue((value) => ({ items: rollBack(value.items, item, index) }));
+      say('error', `${t('staff.moderation.failed')} ${t(errorMessageKey(result.error.code))}`);
+      return;
+    }
+    say('success', t(`staff.moderation.done.${action.action}`));
+    // Erasing a participant removes their other contributions too: show the queue as it is now.
+    if (action.action === 'erase') reload();
+  };
+
+  const tabs = MODERATION_QUEUES.map((name: ModerationQueue) => (
+    <li key={name}>
+      <Link
+        href={staffPaths.moderation(slug, name)}
+        className="queue-tabs__tab"
+        aria-current={name === queue ? 'page' : undefined}
+        data-testid={`queue-${name}`}
+      >
+        {t(`staff.moderation.queues.${name}`)}
+      </Link>
+    </li>
+  ));
+
+  return (
+    <>
+      <nav aria-label={t('staff.moderation.queuesLabel')} className="queue-tabs">
+        <ul>{tabs}</ul>
+      </nav>
+      <div
+        className={notice ? `moderation-notice moderation-notice--${notice.tone}` : 'moderation-notice'}
+        role="status"
+        data-testid="moderation-status"
+      >
+        {notice && <p key={notice.sequence}>{notice.text}</p>}
+      </div>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && state.value.items.length === 0 && (
+        <div className="staff-empty" data-testid="moderation-empty">
+          <p>{t(`staff.moderation.empty.${queue}`)}</p>
+        </div>
+      )}
+      {state.status === 'ready' && state.value.items.length > 0 && (
+        <ul className="moderation-list">
+          {state.value.items.map((item) => (
+            <li key={item.id}>
+              <ModerationItemCard
+                item={item}
+                category={categories.find((category) => category.key === item.category)}
+                canErase={canErase}
+                busy={busy.has(item.id)}
+                onAction={(action) => {
+                  if (action.action === 'ask-hide') setAsking({ kind: 'hide', item });
+                  else if (action.action === 'delete' || action.action === 'erase')
+                    setAsking({ kind: action.action, item });
+                  else void run(item, action);
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {asking?.kind === 'hide' && (
+        <HideDialog
+          onCancel={() => setAsking(null)}
+          onHide={(reason) => void run(asking.item, { action: 'hide', reason })}
+        />
+      )}
+      {asking?.kind === 'delete' && (
+        <ConfirmDialog
+          title={t('staff.moderation.deleteTitle')}
+          text={<p>{t('staff.moderation.deleteText')}</p>}
+          confirmLabel={t('staff.moderation.delete')}
+          cancelLabel={t('staff.cancel')}
+          danger
+          onConfirm={() => void run(asking.item, { action: 'delete' })}
+          onCancel={() => setAsking(null)}
+          testId="delete-dialog"
+        />
+      )}
+      {asking?.kind === 'erase' && (
+        <ConfirmDialog
+          title={t('staff.moderation.eraseTitle')}
+          text={<p>{t('staff.moderation.eraseText')}</p>}
+          confirmLabel={t('staff.moderation.erase')}
+          cancelLabel={t('staff.cancel')}
+          danger
+          onConfirm={() => void run(asking.item, { action: 'erase' })}
+          onCancel={() => setAsking(null)}
+          testId="erase-dialog"
+        />
+      )}
+    </>
+  );
+}
+
+/** Asks why a contribution is hidden: the reason is kept with it and in the audit log. */
+function HideDialog({ onHide, onCancel }: { onHide: (reason: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [invalid, setInvalid] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = moderationActionSchema.safeParse({ action: 'hide', reason });
+    if (!parsed.success || parsed.data.action !== 'hide') {
+      setInvalid(true);
+      return;
+    }
+    onHide(parsed.data.reason);
+  };
+
+  return (
+    <Dialog title={t('staff.moderation.hideTitle')} onClose={onCancel} testId="hide-dialog">
+      <form onSubmit={submit} noValidate>
+        <div className={invalid ? 'field has-error' : 'field'}>
+          <label htmlFor="hide-reason">{t('staff.moderation.reason')}</label>
+          <p id="hide-reason-hint" className="field__hint">
+            {t('staff.moderation.reasonHint')}
+          </p>
+          <textarea
+            id="hide-reason"
+            rows={3}
+            maxLength={500}
+            value={reason}
+            autoFocus
+            onChange={(event) => {
+              setReason(event.target.value);
+              if (invalid) setInvalid(false);
+            }}
+            aria-invalid={invalid ? true : undefined}
+            aria-describedby={invalid ? 'hide-reason-hint hide-reason-error' : 'hide-reason-hint'}
+          />
+          {invalid && (
+            <p id="hide-reason-error" className="field__error">
+              {t('staff.moderation.reasonRequired')}
+            </p>
+          )}
+        </div>
+        <div className="button-row staff-dialog__actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('staff.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" data-testid="confirm-hide">
+            {t('staff.moderation.hide')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ModerationAction, ModerationItem } from '@nabolag/schema';
+import type { ModerationQueue } from '../../../api/staff-api.ts';
+
+/** What a moderator can do to one item: the API's moderation actions, deleting it, or erasing its participant. */
+export type ItemAction = ModerationAction | { action: 'delete' } | { action: 'erase' };
+
+/** Whether an item belongs in a queue, by the rules of `GET …/moderation?queue=`. */
+export function belongsInQueue(item: ModerationItem, queue: ModerationQueue): boolean {
+  switch (queue) {
+    case 'pending':
+      return item.status === 'pending';
+    case 'hidden':
+      return item.status === 'hidden';
+    case 'flagged':
+      return item.flags.length > 0;
+    case 'all':
+      return true;
+  }
+}
+
+/** The item as the server will hold it after `action` (every decision closes its open flags). */
+export function afterAction(item: ModerationItem, action: ModerationAction): ModerationItem {
+  return action.action === 'hide'
+    ? { ...item, status: 'hidden', moderationReason: action.reason.trim(), flags: [] }
+    : { ...item, status: 'published', moderationReason: null, flags: [] };
+}
+
+/**
+ * The queue as it should look once `action` is done: the item changed in place, or gone when it
+ * was deleted or no longer belongs in the queue shown. Used to update the page before the
+ * server answers; `rollBack` undoes it if the server refuses.
+ */
+export function applyAction(
+  items: readonly ModerationItem[],
+  id: string,
+  action: ItemAction,
+  queue: ModerationQueue,
+): ModerationItem[] {
+  return items.flatMap((item) => {
+    if (item.id !== id) return [item];
+    if (action.action === 'delete' || action.action === 'erase') return [];
+    const changed = afterAction(item, action);
+    return belongsInQueue(changed, queue) ? [changed] : [];
+  });
+}
+
+/** Puts `original` back where it was (at `index`), replacing whatever the optimistic update left. */
+export function rollBack(
+  items: readonly ModerationItem[],
+  original: ModerationItem,
+  index: number,
+): ModerationItem[] {
+  const others = items.filter((item) => item.id !== original.id);
+  const at = Math.min(Math.max(index, 0), others.length);
+  return [...others.slice(0, at), original, ...others.slice(at)];
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { matchStaffRoute, queueFromSearch, staffPaths } from './staff-routes.ts';
+
+describe('matchStaffRoute', () => {
+  it('shows the project list at /staff and /staff/projects', () => {
+    expect(matchStaffRoute('/staff')).toEqual({ page: 'projects' });
+    expect(matchStaffRoute('/staff/')).toEqual({ page: 'projects' });
+    expect(matchStaffRoute('/staff/projects')).toEqual({ page: 'projects' });
+  });
+
+  it('tells a new project from an existing one', () => {
+    expect(matchStaffRoute('/staff/projects/new')).toEqual({ page: 'project-new' });
+    expect(matchStaffRoute('/staff/projects/torstrand')).toEqual({ page: 'project-edit', slug: 'torstrand' });
+  });
+
+  it('opens moderation with or without a project', () => {
+    expect(matchStaffRoute('/staff/moderation')).toEqual({ page: 'moderation', slug: null });
+    expect(matchStaffRoute('/staff/moderation/torstrand')).toEqual({ page: 'moderation', slug: 'torstrand' });
+  });
+
+  it('does not find malformed slugs or unknown pages', () => {
+    expect(matchStaffRoute('/staff/projects/Tor%20strand')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/users/extra')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/nowhere')).toEqual({ page: 'not-found' });
+  });
+
+  it('reads back the paths it gives out', () => {
+    expect(matchStaffRoute(staffPaths.project('a-b'))).toEqual({ page: 'project-edit', slug: 'a-b' });
+    expect(matchStaffRoute(staffPaths.moderation('a-b', 'hidden').split('?')[0] as string)).toEqual({
+      page: 'moderation',
+      slug: 'a-b',
+    });
+  });
+});
+
+describe('queueFromSearch', () => {
+  it('reads a known queue and falls back to pending', () => {
+    expect(queueFromSearch('?queue=hidden')).toBe('hidden');
+    expect(queueFromSearch('?queue=everything')).toBe('pending');
+    expect(queueFromSearch('')).toBe('pending');
+  });
+});

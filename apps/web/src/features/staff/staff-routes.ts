@@ -1,0 +1,77 @@
+import { projectSlugSchema } from '@nabolag/schema';
+import type { ModerationQueue } from '../../api/staff-api.ts';
+
+/** The staff pages under `/staff`. */
+export type StaffRoute =
+  | { page: 'projects' }
+  | { page: 'project-new' }
+  | { page: 'project-edit'; slug: string }
+  | { page: 'moderation'; slug: string | null }
+  | { page: 'users' }
+  | { page: 'tokens' }
+  | { page: 'audit' }
+  | { page: 'not-found' };
+
+export const MODERATION_QUEUES: readonly ModerationQueue[] = ['pending', 'flagged', 'hidden', 'all'];
+
+function decodeSlug(part: string): string | null {
+  try {
+    const slug = decodeURIComponent(part);
+    return projectSlugSchema.safeParse(slug).success ? slug : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Which staff page a path shows; `/staff` itself is the project list. */
+export function matchStaffRoute(pathname: string): StaffRoute {
+  const parts = pathname
+    .replace(/\/+$/, '')
+    .split('/')
+    .filter((part) => part.length > 0);
+  if (parts[0] !== 'staff') return { page: 'not-found' };
+  const [, section, detail, ...rest] = parts;
+  if (rest.length > 0) return { page: 'not-found' };
+  switch (section) {
+    case undefined:
+      return { page: 'projects' };
+    case 'projects': {
+      if (detail === undefined) return { page: 'projects' };
+      if (detail === 'new') return { page: 'project-new' };
+      const slug = decodeSlug(detail);
+      return slug ? { page: 'project-edit', slug } : { page: 'not-found' };
+    }
+    case 'moderation': {
+      if (detail === undefined) return { page: 'moderation', slug: null };
+      const slug = decodeSlug(detail);
+      return slug ? { page: 'moderation', slug } : { page: 'not-found' };
+    }
+    case 'users':
+    case 'tokens':
+    case 'audit':
+      return detail === undefined ? { page: section } : { page: 'not-found' };
+    default:
+      return { page: 'not-found' };
+  }
+}
+
+/** The moderation queue named by `?queue=`; pending by default. */
+export function queueFromSearch(search: string): ModerationQueue {
+  const queue = new URLSearchParams(search).get('queue');
+  return MODERATION_QUEUES.find((candidate) => candidate === queue) ?? 'pending';
+}
+
+/** Paths of the staff pages, for links. */
+export const staffPaths = {
+  home: '/staff',
+  projects: '/staff/projects',
+  newProject: '/staff/projects/new',
+  project: (slug: string) => `/staff/projects/${encodeURIComponent(slug)}`,
+  moderation: (slug?: string, queue?: ModerationQueue) =>
+    slug
+      ? `/staff/moderation/${encodeURIComponent(slug)}${queue && queue !== 'pending' ? `?queue=${queue}` : ''}`
+      : '/staff/moderation',
+  users: '/staff/users',
+  tokens: '/staff/tokens',
+  audit: '/staff/audit',
+} as const;

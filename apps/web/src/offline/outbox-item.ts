@@ -1,0 +1,83 @@
+import { contributionCreateSchema, participantTokenSchema, projectSlugSchema } from '@nabolag/schema';
+import { z } from 'zod';
+
+/**
+ * One contribution on its way to the server, as it is kept in the browser (IndexedDB) until the
+ * server has acknowledged it — and its photo, if any, until that is uploaded too. Stored items
+ * carry `version`, so that a later app can still read what an older one left behind.
+ */
+export const outboxItemSchema = z
+  .object({
+    version: z.literal(1),
+    /** The contribution's id (made by the client): the server's idempotency key. */
+    id: z.uuid(),
+    projectSlug: projectSlugSchema,
+    /** The request body, exactly as it will be sent (again). */
+    body: contributionCreateSchema,
+    /** Sent as `Authorization: Bearer`, so that a reply lost on the way loses nothing. */
+    participantToken: participantTokenSchema,
+    /** Uploaded once the server has the contribution (`PUT /api/contributions/:id/photo`). */
+    photo: z.instanceof(Blob).nullable(),
+    /** What is still to send: the contribution, or (after it was acknowledged) its photo. */
+    stage: z.enum(['contribution', 'photo']),
+    /** `failed`: the server refused it for good (a 4xx); it waits for the person to act. */
+    state: z.enum(['waiting', 'failed']),
+    /** Tries so far of the current stage. */
+    attempts: z.number().int().min(0),
+    /** When the next try is due, in milliseconds since the epoch. */
+    nextAttemptAt: z.number(),
+    lastError: z.object({ code: z.string(), status: z.number().int().nullable() }).nullable(),
+    /** When it was put in the outbox, in milliseconds since the epoch. */
+    createdAt: z.number(),
+  })
+  .refine((item) => item.body.id === item.id, { message: 'the body must carry the item’s id' });
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+/** What the contribute form hands to the outbox. */
+export interface OutboxEntry {
+  projectSlug: string;
+  body: OutboxItem['body'];
+  participantToken: string;
+  photo?: Blob | null | undefined;
+}
+
+/** A new item for `entry`, due at once. */
+export function newOutboxItem(entry: OutboxEntry, now: number): OutboxItem {
+  return {
+    version: 1,
+    id: entry.body.id,
+    projectSlug: entry.projectSlug,
+    body: entry.body,
+    participantToken: entry.participantToken,
+    photo: entry.photo ?? null,
+    stage: 'contribution',
+    state: 'waiting',
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    createdAt: now,
+  };
+}
+
+/** What one project's outbox holds, in the words the page shows it. */
+export interface OutboxSummary {
+  /** Places the server does not have yet (waiting or failed): the map draws them hollow. */
+  unsent: OutboxItem[];
+  /** Places that will be sent by themselves. */
+  waiting: number;
+  /** Places the server refused: they need the person. */
+  failed: number;
+  /** Photos of places already sent, still on their way (or refused). */
+  photos: OutboxItem[];
+}
+
+export function summarizeOutbox(items: readonly OutboxItem[], projectSlug: string): OutboxSummary {
+  const mine = items.filter((item) => item.projectSlug === projectSlug);
+  const unsent = mine.filter((item) => item.stage === 'contribution');
+  return {
+    unsent,
+    waiting: unsent.filter((item) => item.state === 'waiting').length,
+    failed: unsent.filter((item) => item.state === 'failed').length,
+    photos: mine.filter((item) => item.stage === 'photo'),
+  };
+}

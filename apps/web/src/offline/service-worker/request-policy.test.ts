@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { type RequestFacts, requestPolicy } from './request-policy.ts';
+
+const ORIGIN = 'https://nabolag.example.no';
+const precached = new Set(['/index.html', '/assets/index-abc123.js', '/favicon.svg']);
+
+const get = (path: string, overrides: Partial<RequestFacts> = {}): RequestFacts => ({
+  method: 'GET',
+  url: `${ORIGIN}${path}`,
+  mode: 'cors',
+  hasAuthorization: false,
+  ...overrides,
+});
+
+const policy = (request: RequestFacts) => requestPolicy(request, ORIGIN, precached);
+
+describe('requestPolicy', () => {
+  it('serves precached shell files from the cache', () => {
+    expect(policy(get('/assets/index-abc123.js'))).toBe('shell');
+    expect(policy(get('/favicon.svg'))).toBe('shell');
+  });
+
+  it('opens pages network-first with the cached shell as fallback', () => {
+    expect(policy(get('/p/torstrand', { mode: 'navigate' }))).toBe('page');
+    expect(policy(get('/', { mode: 'navigate' }))).toBe('page');
+    expect(policy(get('/p/torstrand?lang=en', { mode: 'navigate' }))).toBe('page');
+  });
+
+  it('keeps the public project data for offline use', () => {
+    expect(policy(get('/api/projects'))).toBe('data');
+    expect(policy(get('/api/projects/torstrand'))).toBe('data');
+    expect(policy(get('/api/projects/torstrand/contributions'))).toBe('data');
+    expect(policy(get('/api/projects/torstrand/contributions?bbox=10,59,10.1,59.1&category=landmarks'))).toBe(
+      'data',
+    );
+  });
+
+  it('never touches a request that changes something', () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      expect(policy(get('/api/projects/torstrand/contributions', { method }))).toBe('network');
+    }
+  });
+
+  it('never caches personal, staff or sign-in routes', () => {
+    expect(policy(get('/api/projects/torstrand/me'))).toBe('network');
+    expect(policy(get('/api/auth/me'))).toBe('network');
+    expect(policy(get('/api/staff/projects'))).toBe('network');
+    expect(policy(get('/api/contributions/3f0f2a4e-6a53-4c4e-9a36-0d6f4f1b8a01/photo'))).toBe('network');
+    expect(policy(get('/api/projects/torstrand/export?format=gpkg'))).toBe('network');
+  });
+
+  it('never caches a request that carries a token', () => {
+    expect(policy(get('/api/projects/torstrand', { hasAuthorization: true }))).toBe('network');
+  });
+
+  it('leaves other origins (basemap tiles) to the browser', () => {
+    expect(
+      policy({
+        ...get('/'),
+        url: 'https://cache.kartverket.no/v1/wmts/1.0.0/topograatone/default/webmercator/12/1/2.png',
+      }),
+    ).toBe('network');
+  });
+
+  it('does not take API paths, OGC or files for pages', () => {
+    expect(policy(get('/api/health', { mode: 'navigate' }))).toBe('network');
+    expect(policy(get('/ogc/collections', { mode: 'navigate' }))).toBe('network');
+    expect(policy(get('/robots.txt', { mode: 'navigate' }))).toBe('network');
+  });
+
+  it('fetches a shell file with a query from the network', () => {
+    expect(policy(get('/favicon.svg?v=2'))).toBe('network');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * What the service worker does with a request. Kept apart from the worker so it can be tested
+ * (and so that no DOM or worker type leaks in: it only sees plain values).
+ */
+export type RequestPolicy =
+  /** Not the service worker's business: the browser fetches it as if there were none. */
+  | 'network'
+  /** A file of the app shell, precached at install: from the cache, the network if missing. */
+  | 'shell'
+  /** A page of the app (a navigation): the network first, the cached shell when offline. */
+  | 'page'
+  /** Public project data: the network first, its last good copy when offline. */
+  | 'data';
+
+export interface RequestFacts {
+  method: string;
+  /** The absolute URL. */
+  url: string;
+  /** `Request.mode`: `navigate` for a page being opened. */
+  mode: string;
+  /** Whether the request carries `Authorization`: personal, never cached. */
+  hasAuthorization: boolean;
+}
+
+/** Path prefixes that are never pages of the app (the API server's own routes). */
+const NOT_PAGES = ['/api/', '/ogc', '/tiles/'];
+
+/**
+ * The only API answers kept for offline use: the public project list, a project, and its public
+ * contributions (any query). Nothing personal (`/api/projects/:slug/me`), nothing of staff or
+ * sign-in, no photos, no export — and only for GET.
+ */
+const CACHED_DATA = [
+  /^\/api\/projects\/?$/,
+  /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/?$/,
+  /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/contributions\/?$/,
+];
+
+/**
+ * Decides how the service worker answers a request.
+ *
+ * @param origin the app's own origin, e.g. `https://nabolag.example.no`
+ * @param precached paths of the app shell (`/index.html`, `/assets/…`), as in the precache list
+ */
+export function requestPolicy(
+  request: RequestFacts,
+  origin: string,
+  precached: ReadonlySet<string>,
+): RequestPolicy {
+  if (request.method !== 'GET') return 'network';
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return 'network';
+  }
+  // Basemap tiles and styles from elsewhere are left to the browser.
+  if (url.origin !== origin) return 'network';
+  if (request.hasAuthorization) return 'network';
+  const path = url.pathname;
+  if (precached.has(path) && url.search === '') return 'shell';
+  if (CACHED_DATA.some((pattern) => pattern.test(path))) return 'data';
+  if (
+    request.mode === 'navigate' &&
+    !NOT_PAGES.some((prefix) => path.startsWith(prefix)) &&
+    !/\.[A-Za-z0-9]+$/.test(path)
+  ) {
+    return 'page';
+  }
+  return 'network';
+}
+
+/** Whether a network answer is good enough to show rather than a cached copy (5xx is not). */
+export const isUsableAnswer = (status: number) => status < 500;
