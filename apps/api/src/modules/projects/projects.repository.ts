@@ -140,34 +140,50 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
      VALUES ($1, $2, $3, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), $5, $6, $7, $8, $9, $10, $11, $12,
        $13, $14, $15)
      RETURNING id`,
-    [
-      definition.slug,
-      definition.title,
-      definition.description,
-      JSON.stringify(definition.area),
-      definition.areaMarginMetres,
-      definition.analysisSrid,
-      definition.languages,
-      definition.defaultLanguage,
-      definition.basemap ? JSON.stringify(definition.basemap) : null,
-      definition.moderation,
-      definition.k,
-      definition.opensAt,
-      definition.closesAt,
-      definition.retentionDays,
-      definition.privacyContact,
-    ],
+    [definition.slug, ...settingValues(definition)],
   );
   const projectId = (rows[0] as { id: string }).id;
+  await upsertCategories(db, projectId, definition.categories);
+  return projectId;
+}
+
+/** A definition's settings in the column order of INSERT and UPDATE ($2…$15). */
+function settingValues(definition: ReturnType<typeof projectDefinitionSchema.parse>): unknown[] {
+  return [
+    definition.title,
+    definition.description,
+    JSON.stringify(definition.area),
+    definition.areaMarginMetres,
+    definition.analysisSrid,
+    definition.languages,
+    definition.defaultLanguage,
+    definition.basemap ? JSON.stringify(definition.basemap) : null,
+    definition.moderation,
+    definition.k,
+    definition.opensAt,
+    definition.closesAt,
+    definition.retentionDays,
+    definition.privacyContact,
+  ];
+}
+
+/** Adds the categories, or updates those whose key exists; their order is their position in the list. */
+async function upsertCategories(
+  db: Queryable,
+  projectId: string,
+  categories: ReturnType<typeof projectDefinitionSchema.parse>['categories'],
+): Promise<void> {
   await db.query(
     `INSERT INTO categories (project_id, key, position, labels, prompts, geometry_types, colour)
      SELECT $1, c.key, c.position, c.labels, c.prompts, c.geometry_types, c.colour
      FROM jsonb_to_recordset($2::jsonb) AS c(key text, position int, labels jsonb, prompts jsonb,
-       geometry_types text[], colour text)`,
+       geometry_types text[], colour text)
+     ON CONFLICT (project_id, key) DO UPDATE SET position = EXCLUDED.position, labels = EXCLUDED.labels,
+       prompts = EXCLUDED.prompts, geometry_types = EXCLUDED.geometry_types, colour = EXCLUDED.colour`,
     [
       projectId,
       JSON.stringify(
-        definition.categories.map((category, position) => ({
+        categories.map((category, position) => ({
           key: category.key,
           position,
           labels: category.labels,
@@ -178,7 +194,6 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
       ),
     ],
   );
-  return projectId;
 }
 
 /** Projects with counts, for staff; `onlyIds` limits them to the projects a user has a role in. */
@@ -262,46 +277,10 @@ export async function updateProject(
        moderation = $10, k_anonymity = $11, opens_at = $12, closes_at = $13, retention_days = $14,
        privacy_contact = $15, updated_at = now()
      WHERE id = $1`,
-    [
-      projectId,
-      definition.title,
-      definition.description,
-      JSON.stringify(definition.area),
-      definition.areaMarginMetres,
-      definition.analysisSrid,
-      definition.languages,
-      definition.defaultLanguage,
-      definition.basemap ? JSON.stringify(definition.basemap) : null,
-      definition.moderation,
-      definition.k,
-      definition.opensAt,
-      definition.closesAt,
-      definition.retentionDays,
-      definition.privacyContact,
-    ],
+    [projectId, ...settingValues(definition)],
   );
   await db.query('DELETE FROM categories WHERE project_id = $1 AND NOT (key = ANY($2))', [projectId, keys]);
-  await db.query(
-    `INSERT INTO categories (project_id, key, position, labels, prompts, geometry_types, colour)
-     SELECT $1, c.key, c.position, c.labels, c.prompts, c.geometry_types, c.colour
-     FROM jsonb_to_recordset($2::jsonb) AS c(key text, position int, labels jsonb, prompts jsonb,
-       geometry_types text[], colour text)
-     ON CONFLICT (project_id, key) DO UPDATE SET position = EXCLUDED.position, labels = EXCLUDED.labels,
-       prompts = EXCLUDED.prompts, geometry_types = EXCLUDED.geometry_types, colour = EXCLUDED.colour`,
-    [
-      projectId,
-      JSON.stringify(
-        definition.categories.map((category, position) => ({
-          key: category.key,
-          position,
-          labels: category.labels,
-          prompts: category.prompts,
-          geometry_types: category.geometryTypes,
-          colour: category.colour,
-        })),
-      ),
-    ],
-  );
+  await upsertCategories(db, projectId, definition.categories);
   return [];
 }
 
