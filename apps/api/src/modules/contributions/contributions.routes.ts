@@ -11,14 +11,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, unwrap } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
+import { authorizationHeaders } from '../../http/headers.ts';
 import { CONTRIBUTE_RATE, enforceRateLimit, WORKSHOP_CONTRIBUTE_RATE } from '../../http/rate-limit.ts';
 import { findProjectById, findProjectBySlug } from '../projects/projects.repository.ts';
 import { announceContribution, announceRemoval, sessionOfContribution } from '../workshop/live-events.ts';
 import { listPublicContributions } from './contributions.repository.ts';
 import { createContribution, editContribution, removeContribution } from './contributions.service.ts';
 import { readParticipantToken, requireParticipantToken } from './participant-token.ts';
-
-const authorizationHeaders = z.object({ authorization: z.string().optional() });
 
 export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
+import { authorizationHeaders } from '../../http/headers.ts';
 import { hashToken, requireParticipantToken } from '../contributions/participant-token.ts';
 import { findProjectBySlug } from '../projects/projects.repository.ts';
 import {
@@ -12,8 +13,6 @@ import {
   listOwnContributions,
   replaceParticipantProfile,
 } from './participants.repository.ts';
-
-const authorizationHeaders = z.object({ authorization: z.string().optional() });
 
 /**
  * The participant's own data, by their token: see it, change the background answers, and delete

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, unwrap } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
+import { authorizationHeaders } from '../../http/headers.ts';
 import { findOwnedContribution } from '../contributions/contributions.service.ts';
 import {
   hashToken,
@@ -16,8 +17,6 @@ import {
 } from '../contributions/participant-token.ts';
 import { processPhoto } from './photo-processing.ts';
 import { deletePhoto, findPhoto, upsertPhoto } from './photos.repository.ts';
-
-const authorizationHeaders = z.object({ authorization: z.string().optional() });
 
 /** Photos: uploaded as the raw image body by the contribution's participant, served to everyone once published. */
 export const photosRoutes: FastifyPluginAsyncZod = async (app) => {
