@@ -22,6 +22,8 @@ export const categorySchema = z.object({
   /** What may be drawn in this category; always at least one. */
   geometryTypes: z.array(contributionGeometryTypeSchema).min(1),
   colour: colourSchema,
+  /** A short symbol shown beside the label, e.g. an emoji ("☕"); optional. */
+  icon: z.string().trim().max(16).optional(),
 });
 export type Category = z.infer<typeof categorySchema>;
 
@@ -57,6 +59,11 @@ export const KARTVERKET_GREYSCALE: Basemap = {
 
 export const moderationModeSchema = z.enum(['before', 'after']);
 
+/** The optional background questions a project may ask (each skippable by the resident). */
+export const backgroundQuestionSchema = z.enum(['ageBand', 'relation', 'yearsInArea']);
+export type BackgroundQuestion = z.infer<typeof backgroundQuestionSchema>;
+export const ALL_BACKGROUND_QUESTIONS: BackgroundQuestion[] = ['ageBand', 'relation', 'yearsInArea'];
+
 /** A project as the public sees it (`GET /api/projects/:slug`). */
 export const projectSchema = z.object({
   slug: projectSlugSchema,
@@ -80,6 +87,8 @@ export const projectSchema = z.object({
   retentionDays: z.number().int().min(0).max(3650),
   /** Who residents contact about their data (the municipality's data protection contact). */
   privacyContact: z.string().max(500),
+  /** The background questions this project asks; answers to others are not stored. */
+  backgroundQuestions: z.array(backgroundQuestionSchema),
 });
 export type Project = z.infer<typeof projectSchema>;
 
@@ -119,6 +128,7 @@ export const projectDefinitionSchema = z.object({
   closesAt: z.string().datetime({ offset: true }).nullable().default(null),
   retentionDays: z.number().int().min(0).max(3650).default(365),
   privacyContact: z.string().trim().max(500).default(''),
+  backgroundQuestions: z.array(backgroundQuestionSchema).default(ALL_BACKGROUND_QUESTIONS),
   categories: z.array(categorySchema).min(1),
 });
 export type ProjectDefinition = z.input<typeof projectDefinitionSchema>;

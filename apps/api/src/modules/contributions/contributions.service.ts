@@ -10,6 +10,7 @@ import { withTransaction } from '../../db/queryable.ts';
 import { fail, ok, type Result } from '../../errors.ts';
 import { insertFlags } from '../moderation/moderation.repository.ts';
 import { flagStory } from '../moderation/story-flags.ts';
+import { onlyAskedAnswers } from '../participants/asked-answers.ts';
 import { findParticipantByToken, upsertParticipant } from '../participants/participants.repository.ts';
 import type { StoredProject } from '../projects/projects.repository.ts';
 import {
@@ -94,7 +95,12 @@ export async function createContribution(
   const issuedToken = participantToken ? undefined : newParticipantToken();
   const token = participantToken ?? (issuedToken as string);
   const stored = await withTransaction(pool, async (client) => {
-    const participantId = await upsertParticipant(client, project.id, hashToken(token), input.participant);
+    const participantId = await upsertParticipant(
+      client,
+      project.id,
+      hashToken(token),
+      onlyAskedAnswers(input.participant, project.backgroundQuestions),
+    );
     const inserted = await insertContribution(client, {
       id: input.id,
       projectId: project.id,

@@ -104,3 +104,29 @@ describe('/api/projects/:slug/me', () => {
     expect(counts.rows[0]).toEqual({ participants: 0, contributions: 0, photos: 0 });
   });
 });
+
+describe('background questions a project does not ask', () => {
+  it('are not stored, even when a client sends answers to them', async () => {
+    const modest = await createTestProject(app, { backgroundQuestions: ['relation'] });
+    const token = newToken();
+    await app.inject({
+      method: 'POST',
+      url: `/api/projects/${modest}/contributions`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        id: randomUUID(),
+        category: 'meeting-places',
+        geometry: { type: 'Point', coordinates: INSIDE },
+        participant: { ageBand: '45-66', relation: ['visitor'], yearsInArea: 2 },
+      },
+    });
+    const data = await app.inject({
+      url: `/api/projects/${modest}/me`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(data.json().profile).toEqual({ relation: ['visitor'] });
+    expect((await app.inject({ url: `/api/projects/${modest}` })).json().backgroundQuestions).toEqual([
+      'relation',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { errorResponses } from '../../http/error-responses.ts';
 import { authorizationHeaders } from '../../http/headers.ts';
 import { hashToken, requireParticipantToken } from '../contributions/participant-token.ts';
 import { findProjectBySlug } from '../projects/projects.repository.ts';
+import { onlyAskedAnswers } from './asked-answers.ts';
 import {
   deleteParticipant,
   findParticipantByToken,
@@ -21,11 +22,12 @@ import {
 export const participantsRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
 
-  async function projectId(slug: string): Promise<string> {
+  async function projectOr404(slug: string) {
     const project = await findProjectBySlug(pool, slug);
     if (!project) throw new AppError('PROJECT_NOT_FOUND', `There is no project "${slug}".`);
-    return project.id;
+    return project;
   }
+  const projectId = async (slug: string) => (await projectOr404(slug)).id;
 
   app.get(
     '/api/projects/:slug/me',
@@ -65,13 +67,18 @@ export const participantsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const token = requireParticipantToken(request.headers.authorization);
-      const id = await projectId(request.params.slug);
+      const project = await projectOr404(request.params.slug);
+      const id = project.id;
       // Answers belong to someone who contributed; this is no way to create participants. The
       // answers given replace the earlier ones, so an answer can be taken back.
       const participantId = await findParticipantByToken(pool, id, hashToken(token));
       if (!participantId)
         throw new AppError('NOT_FOUND', 'This token has made no contribution to this project yet.');
-      await replaceParticipantProfile(pool, participantId, request.body.profile);
+      await replaceParticipantProfile(
+        pool,
+        participantId,
+        onlyAskedAnswers(request.body.profile, project.backgroundQuestions) ?? {},
+      );
       return reply.status(204).send(null);
     },
   );

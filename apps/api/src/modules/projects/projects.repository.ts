@@ -1,4 +1,5 @@
 import {
+  type BackgroundQuestion,
   type Basemap,
   basemapSchema,
   type Category,
@@ -29,6 +30,7 @@ interface ProjectRow {
   is_open: boolean;
   retention_days: number;
   privacy_contact: string;
+  background_questions: BackgroundQuestion[];
 }
 
 /** A project as the server works with it: the public shape plus what only the server needs. */
@@ -43,7 +45,7 @@ const PROJECT_COLUMNS = `
   ST_AsGeoJSON(p.area, 7)::json AS area,
   json_build_array(ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)) AS bounds,
   p.area_margin_m, p.analysis_srid, p.languages, p.default_language, p.basemap, p.moderation,
-  p.k_anonymity, p.opens_at, p.closes_at, p.retention_days, p.privacy_contact,
+  p.k_anonymity, p.opens_at, p.closes_at, p.retention_days, p.privacy_contact, p.background_questions,
   ((p.opens_at IS NULL OR p.opens_at <= now()) AND (p.closes_at IS NULL OR p.closes_at > now())) AS is_open`;
 
 function toBasemap(value: unknown): Basemap {
@@ -76,8 +78,9 @@ async function findProject(
     prompts: Record<string, string>;
     geometry_types: Category['geometryTypes'];
     colour: string;
+    icon: string | null;
   }>(
-    `SELECT key, labels, prompts, geometry_types, colour FROM categories
+    `SELECT key, labels, prompts, geometry_types, colour, icon FROM categories
      WHERE project_id = $1 ORDER BY position, key`,
     [row.id],
   );
@@ -94,6 +97,7 @@ async function findProject(
       prompts: category.prompts,
       geometryTypes: category.geometry_types,
       colour: category.colour,
+      ...(category.icon ? { icon: category.icon } : {}),
     })),
     languages: row.languages,
     defaultLanguage: row.default_language,
@@ -105,6 +109,7 @@ async function findProject(
     closesAt: row.closes_at?.toISOString() ?? null,
     retentionDays: row.retention_days,
     privacyContact: row.privacy_contact,
+    backgroundQuestions: row.background_questions,
     areaMarginMetres: row.area_margin_m,
     analysisSrid: row.analysis_srid,
   };
@@ -136,9 +141,10 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   const definition = projectDefinitionSchema.parse(input);
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO projects (slug, title, description, area, area_margin_m, analysis_srid, languages,
-       default_language, basemap, moderation, k_anonymity, opens_at, closes_at, retention_days, privacy_contact)
+       default_language, basemap, moderation, k_anonymity, opens_at, closes_at, retention_days, privacy_contact,
+       background_questions)
      VALUES ($1, $2, $3, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), $5, $6, $7, $8, $9, $10, $11, $12,
-       $13, $14, $15)
+       $13, $14, $15, $16)
      RETURNING id`,
     [definition.slug, ...settingValues(definition)],
   );
@@ -147,7 +153,7 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   return projectId;
 }
 
-/** A definition's settings in the column order of INSERT and UPDATE ($2…$15). */
+/** A definition's settings in the column order of INSERT and UPDATE ($2…$16). */
 function settingValues(definition: ReturnType<typeof projectDefinitionSchema.parse>): unknown[] {
   return [
     definition.title,
@@ -164,6 +170,7 @@ function settingValues(definition: ReturnType<typeof projectDefinitionSchema.par
     definition.closesAt,
     definition.retentionDays,
     definition.privacyContact,
+    definition.backgroundQuestions,
   ];
 }
 
@@ -174,12 +181,13 @@ async function upsertCategories(
   categories: ReturnType<typeof projectDefinitionSchema.parse>['categories'],
 ): Promise<void> {
   await db.query(
-    `INSERT INTO categories (project_id, key, position, labels, prompts, geometry_types, colour)
-     SELECT $1, c.key, c.position, c.labels, c.prompts, c.geometry_types, c.colour
+    `INSERT INTO categories (project_id, key, position, labels, prompts, geometry_types, colour, icon)
+     SELECT $1, c.key, c.position, c.labels, c.prompts, c.geometry_types, c.colour, c.icon
      FROM jsonb_to_recordset($2::jsonb) AS c(key text, position int, labels jsonb, prompts jsonb,
-       geometry_types text[], colour text)
+       geometry_types text[], colour text, icon text)
      ON CONFLICT (project_id, key) DO UPDATE SET position = EXCLUDED.position, labels = EXCLUDED.labels,
-       prompts = EXCLUDED.prompts, geometry_types = EXCLUDED.geometry_types, colour = EXCLUDED.colour`,
+       prompts = EXCLUDED.prompts, geometry_types = EXCLUDED.geometry_types, colour = EXCLUDED.colour,
+       icon = EXCLUDED.icon`,
     [
       projectId,
       JSON.stringify(
@@ -190,6 +198,7 @@ async function upsertCategories(
           prompts: category.prompts,
           geometry_types: category.geometryTypes,
           colour: category.colour,
+          icon: category.icon ?? null,
         })),
       ),
     ],
@@ -240,6 +249,7 @@ export function toDefinition(project: StoredProject, storedBasemap: boolean) {
     closesAt: project.closesAt,
     retentionDays: project.retentionDays,
     privacyContact: project.privacyContact,
+    backgroundQuestions: project.backgroundQuestions,
     categories: project.categories,
   };
 }
@@ -275,7 +285,7 @@ export async function updateProject(
     `UPDATE projects SET title = $2, description = $3, area = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)),
        area_margin_m = $5, analysis_srid = $6, languages = $7, default_language = $8, basemap = $9,
        moderation = $10, k_anonymity = $11, opens_at = $12, closes_at = $13, retention_days = $14,
-       privacy_contact = $15, updated_at = now()
+       privacy_contact = $15, background_questions = $16, updated_at = now()
      WHERE id = $1`,
     [projectId, ...settingValues(definition)],
   );

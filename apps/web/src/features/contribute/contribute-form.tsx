@@ -100,7 +100,12 @@ export function ContributeForm({
       )}
 
       {hasDraft && (
-        <FirstSendStep projectSlug={project.slug} firstSend={extras.firstSend} disabled={sending} />
+        <FirstSendStep
+          projectSlug={project.slug}
+          asked={project.backgroundQuestions}
+          firstSend={extras.firstSend}
+          disabled={sending}
+        />
       )}
 
       {hasDraft && (

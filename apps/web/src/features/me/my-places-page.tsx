@@ -186,6 +186,7 @@ export function MyPlacesPage({ slug }: { slug: string }) {
             </h2>
             <OwnAnswers
               projectSlug={slug}
+              asked={state.project.backgroundQuestions}
               token={state.token}
               profile={state.data.profile}
               onSaved={refresh}

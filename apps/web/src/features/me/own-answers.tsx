@@ -1,4 +1,4 @@
-import type { ParticipantProfile } from '@nabolag/schema';
+import type { BackgroundQuestion, ParticipantProfile } from '@nabolag/schema';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { answersNotCleared } from './own-places.ts';
 
 interface OwnAnswersProps {
   projectSlug: string;
+  /** The background questions the project asks. */
+  asked: readonly BackgroundQuestion[];
   token: string;
   profile: ParticipantProfile;
   onSaved: () => Promise<void>;
@@ -18,7 +20,7 @@ interface OwnAnswersProps {
 type Message = { tone: 'success' | 'error'; key: ParseKeys; reason?: ParseKeys };
 
 /** The participant's background answers, to change. They are never shown to anyone else. */
-export function OwnAnswers({ projectSlug, token, profile, onSaved }: OwnAnswersProps) {
+export function OwnAnswers({ projectSlug, asked, token, profile, onSaved }: OwnAnswersProps) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState(() => answersFromProfile(profile));
   const [yearsProblem, setYearsProblem] = useState(false);
@@ -68,6 +70,7 @@ export function OwnAnswers({ projectSlug, token, profile, onSaved }: OwnAnswersP
         }}
         yearsProblem={yearsProblem}
         disabled={saving}
+        asked={asked}
       />
       <div className="button-row">
         <button

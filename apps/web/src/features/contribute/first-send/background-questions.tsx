@@ -1,4 +1,4 @@
-import type { AgeBand, Relation } from '@nabolag/schema';
+import type { AgeBand, BackgroundQuestion, Relation } from '@nabolag/schema';
 import type { ParseKeys } from 'i18next';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,8 @@ interface BackgroundQuestionsProps {
   /** The years answer is not a whole number from 0 to 120. */
   yearsProblem: boolean;
   disabled?: boolean;
+  /** The questions the project asks (project admin chooses); the others are not shown. */
+  asked: readonly BackgroundQuestion[];
 }
 
 /**
@@ -41,6 +43,7 @@ export function BackgroundQuestions({
   onChange,
   yearsProblem,
   disabled = false,
+  asked,
 }: BackgroundQuestionsProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -58,70 +61,76 @@ export function BackgroundQuestions({
       <legend className="step-heading">{legend}</legend>
       <p className="field__hint">{t('background.why')}</p>
 
-      <div className="field">
-        <label htmlFor={`${id}-age`} className="field__label">
-          {t('background.ageLabel')}
-        </label>
-        <select
-          id={`${id}-age`}
-          className="field__select"
-          data-testid="background-age"
-          value={answers.ageBand}
-          onChange={(event) =>
-            onChange({ ...answers, ageBand: (event.target.value || '') as BackgroundAnswers['ageBand'] })
-          }
-        >
-          <option value="">{t('background.noAnswer')}</option>
-          {AGE_BANDS.map((band) => (
-            <option key={band} value={band}>
-              {t(AGE_BAND_KEYS[band])}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      <fieldset className="field background-questions__relations">
-        <legend className="field__label">{t('background.relationLabel')}</legend>
-        <p className="field__hint">{t('background.relationHint')}</p>
-        {RELATIONS.map((relation) => (
-          <label key={relation} className="checkbox">
-            <input
-              type="checkbox"
-              data-testid={`background-relation-${relation}`}
-              checked={answers.relation.includes(relation)}
-              onChange={(event) => toggleRelation(relation, event.target.checked)}
-            />
-            <span>{t(RELATION_KEYS[relation])}</span>
+      {asked.includes('ageBand') && (
+        <div className="field">
+          <label htmlFor={`${id}-age`} className="field__label">
+            {t('background.ageLabel')}
           </label>
-        ))}
-      </fieldset>
+          <select
+            id={`${id}-age`}
+            className="field__select"
+            data-testid="background-age"
+            value={answers.ageBand}
+            onChange={(event) =>
+              onChange({ ...answers, ageBand: (event.target.value || '') as BackgroundAnswers['ageBand'] })
+            }
+          >
+            <option value="">{t('background.noAnswer')}</option>
+            {AGE_BANDS.map((band) => (
+              <option key={band} value={band}>
+                {t(AGE_BAND_KEYS[band])}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
 
-      <div className="field">
-        <label htmlFor={`${id}-years`} className="field__label">
-          {t('background.yearsLabel')}
-        </label>
-        <p id={`${id}-years-hint`} className="field__hint">
-          {t('background.yearsHint')}
-        </p>
-        <input
-          id={`${id}-years`}
-          className="field__input field__input--short"
-          data-testid="background-years"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={3}
-          value={answers.yearsInArea}
-          aria-invalid={yearsProblem || undefined}
-          aria-describedby={yearsProblem ? `${id}-years-hint ${id}-years-problem` : `${id}-years-hint`}
-          onChange={(event) => onChange({ ...answers, yearsInArea: event.target.value })}
-        />
-        {yearsProblem && (
-          <p id={`${id}-years-problem`} className="field__error" role="alert">
-            {t('background.yearsProblem', { max: MAX_YEARS_IN_AREA })}
+      {asked.includes('relation') && (
+        <fieldset className="field background-questions__relations">
+          <legend className="field__label">{t('background.relationLabel')}</legend>
+          <p className="field__hint">{t('background.relationHint')}</p>
+          {RELATIONS.map((relation) => (
+            <label key={relation} className="checkbox">
+              <input
+                type="checkbox"
+                data-testid={`background-relation-${relation}`}
+                checked={answers.relation.includes(relation)}
+                onChange={(event) => toggleRelation(relation, event.target.checked)}
+              />
+              <span>{t(RELATION_KEYS[relation])}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      {asked.includes('yearsInArea') && (
+        <div className="field">
+          <label htmlFor={`${id}-years`} className="field__label">
+            {t('background.yearsLabel')}
+          </label>
+          <p id={`${id}-years-hint`} className="field__hint">
+            {t('background.yearsHint')}
           </p>
-        )}
-      </div>
+          <input
+            id={`${id}-years`}
+            className="field__input field__input--short"
+            data-testid="background-years"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={3}
+            value={answers.yearsInArea}
+            aria-invalid={yearsProblem || undefined}
+            aria-describedby={yearsProblem ? `${id}-years-hint ${id}-years-problem` : `${id}-years-hint`}
+            onChange={(event) => onChange({ ...answers, yearsInArea: event.target.value })}
+          />
+          {yearsProblem && (
+            <p id={`${id}-years-problem`} className="field__error" role="alert">
+              {t('background.yearsProblem', { max: MAX_YEARS_IN_AREA })}
+            </p>
+          )}
+        </div>
+      )}
     </fieldset>
   );
 }

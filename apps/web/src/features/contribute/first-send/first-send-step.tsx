@@ -1,3 +1,4 @@
+import type { BackgroundQuestion } from '@nabolag/schema';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from '../../../app/router.tsx';
 import { myPlacesPath, privacyPath } from '../../../app/routes.ts';
@@ -6,6 +7,8 @@ import type { useFirstSend } from './use-first-send.ts';
 
 interface FirstSendStepProps {
   projectSlug: string;
+  /** The background questions the project asks; none: the questions step is left out. */
+  asked: readonly BackgroundQuestion[];
   firstSend: ReturnType<typeof useFirstSend>;
   disabled: boolean;
 }
@@ -15,12 +18,13 @@ interface FirstSendStepProps {
  * optional background questions (with a way to skip them) and what sending means — what is
  * stored, that the answers are never public, and where to see and delete it all.
  */
-export function FirstSendStep({ projectSlug, firstSend, disabled }: FirstSendStepProps) {
+export function FirstSendStep({ projectSlug, asked, firstSend, disabled }: FirstSendStepProps) {
   const { t } = useTranslation();
-  if (!firstSend.askQuestions && !firstSend.showConsent) return null;
+  const askQuestions = firstSend.askQuestions && asked.length > 0;
+  if (!askQuestions && !firstSend.showConsent) return null;
   return (
     <>
-      {firstSend.askQuestions && (
+      {askQuestions && (
         <section className="contribute__step first-send__questions" aria-labelledby="background-heading">
           <BackgroundQuestions
             legend={<span id="background-heading">{t('background.heading')}</span>}
@@ -28,6 +32,7 @@ export function FirstSendStep({ projectSlug, firstSend, disabled }: FirstSendSte
             onChange={firstSend.changeAnswers}
             yearsProblem={firstSend.yearsProblem}
             disabled={disabled}
+            asked={asked}
           />
           <div className="button-row">
             <button
