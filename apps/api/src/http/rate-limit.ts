@@ -24,28 +24,64 @@ export async function enforceRateLimit(
 ): Promise<void> {
   // Operators may turn limits off (NABOLAG_RATE_LIMITS=off), e.g. for a load benchmark.
   if (!app.rateLimits) return;
+  const { hits, retry } = await countRequest(app, rule, subject);
+  if (hits > rule.limit) refuse(retry);
+}
+
+/**
+ * Refuses with 429 when the subject has used up its window, without counting this request: for
+ * limits that count only failures (sign-in: a person who types the right password is not held
+ * back by their earlier typos' count beyond the limit, and successes never count).
+ */
+export async function refuseIfLimited(
+  app: FastifyInstance,
+  rule: RateLimitRule,
+  subject: string,
+): Promise<void> {
+  if (!app.rateLimits) return;
+  const { rows } = await app.pg.pool.query<{ hits: number; retry: number }>(
+    `SELECT hits, ceil(extract(epoch FROM window_start) + $2 - extract(epoch FROM now()))::int AS retry
+     FROM rate_limits WHERE key = $1 AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2) * $2)`,
+    [keyFor(rule, subject), rule.windowSeconds],
+  );
+  const row = rows[0];
+  if (row && row.hits >= rule.limit) refuse(row.retry);
+}
+
+/** Counts one request (or failure) of the subject in the current window. */
+export async function countRequest(
+  app: FastifyInstance,
+  rule: RateLimitRule,
+  subject: string,
+): Promise<{ hits: number; retry: number }> {
   const pool = app.pg.pool;
-  const key = `${rule.name}:${createHash('sha256').update(subject).digest('base64url').slice(0, 22)}`;
   const { rows } = await pool.query<{ hits: number; retry: number }>(
     `INSERT INTO rate_limits (key, window_start, hits)
      VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
      ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
      RETURNING hits, ceil(extract(epoch FROM window_start) + $2 - extract(epoch FROM now()))::int AS retry`,
-    [key, rule.windowSeconds],
+    [keyFor(rule, subject), rule.windowSeconds],
   );
   // Now and then, forget old windows.
   if (Math.random() < 0.01) {
     await pool.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 hour'`);
   }
-  const row = rows[0] as { hits: number; retry: number };
-  if (row.hits > rule.limit) {
-    throw new AppError('RATE_LIMITED', `Too many requests; try again in ${Math.max(1, row.retry)} seconds.`, {
-      retryAfterSeconds: Math.max(1, row.retry),
-    });
-  }
+  return rows[0] as { hits: number; retry: number };
 }
 
-/** Sign-in attempts per address and e-mail: slows password guessing to a crawl. */
+/** The counter's key: the rule and a hash of the subject (never the address itself). */
+function keyFor(rule: RateLimitRule, subject: string): string {
+  return `${rule.name}:${createHash('sha256').update(subject).digest('base64url').slice(0, 22)}`;
+}
+
+function refuse(retrySeconds: number): never {
+  const retryAfterSeconds = Math.max(1, retrySeconds);
+  throw new AppError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} seconds.`, {
+    retryAfterSeconds,
+  });
+}
+
+/** Failed sign-in attempts per address and e-mail: slows password guessing to a crawl. */
 export const LOGIN_RATE: RateLimitRule = { name: 'login', limit: 10, windowSeconds: 15 * 60 };
 /** Contributions from one address without a workshop session: generous for a household, not for a script. */
 export const CONTRIBUTE_RATE: RateLimitRule = { name: 'contribute', limit: 60, windowSeconds: 60 };

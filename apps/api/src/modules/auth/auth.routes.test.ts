@@ -105,6 +105,13 @@ describe('sign-in', () => {
   });
 });
 
+describe('sign-in limits', () => {
+  it('count only failed attempts: a person who signs in often is never held back', async () => {
+    const regular = await createStaffUser(app, ['facilitator']);
+    for (let index = 0; index < 12; index += 1) await signIn(app, regular);
+  });
+});
+
 describe('users and roles', () => {
   it('lets an admin create a user with project roles, who can then sign in', async () => {
     const slug = await createTestProject(app);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
-import { enforceRateLimit, LOGIN_RATE } from '../../http/rate-limit.ts';
+import { countRequest, LOGIN_RATE, refuseIfLimited } from '../../http/rate-limit.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashToken } from '../contributions/participant-token.ts';
 import { verifyPassword } from '../users/passwords.ts';
@@ -25,10 +25,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     { schema: { body: loginSchema, response: { 200: staffSessionSchema, ...errorResponses } } },
     async (request, reply) => {
-      await enforceRateLimit(app, LOGIN_RATE, `${request.ip}|${request.body.email}`);
+      // Only failed attempts count towards the limit.
+      const subject = `${request.ip}|${request.body.email}`;
+      await refuseIfLimited(app, LOGIN_RATE, subject);
       const account = await findUserForLogin(pool, request.body.email);
       const matches = await verifyPassword(request.body.password, account?.passwordHash ?? DECOY_HASH);
-      if (!account || !matches || account.disabled) throw new AppError('INVALID_CREDENTIALS');
+      if (!account || !matches || account.disabled) {
+        await countRequest(app, LOGIN_RATE, subject);
+        throw new AppError('INVALID_CREDENTIALS');
+      }
 
       const sessionToken = newSecret();
       await createSession(pool, account.id, hashToken(sessionToken));
