@@ -11,7 +11,7 @@ import { ProjectEditorPage } from './projects/project-editor-page.tsx';
 import { ProjectListPage } from './projects/project-list-page.tsx';
 import { type SignedOutReason, SignInPage } from './sign-in-page.tsx';
 import { matchStaffRoute } from './staff-routes.ts';
-import { isInstanceAdmin, StaffContext, type StaffContextValue } from './staff-session.ts';
+import { holdsProjectRole, isInstanceAdmin, StaffContext, type StaffContextValue } from './staff-session.ts';
 import { StaffNotFound, StaffShell } from './staff-shell.tsx';
 import { TokensPage } from './tokens/tokens-page.tsx';
 import { UsersPage } from './users/users-page.tsx';
@@ -79,6 +79,8 @@ function StaffPages() {
   const onSignedIn = useCallback((session: StaffSession) => {
     csrfToken.current = session.csrfToken;
     setState({ status: 'signed-in', session });
+    // The page changes without a new address: take screen-reader users to its start.
+    requestAnimationFrame(() => document.getElementById('main')?.focus());
   }, []);
 
   const signOut = useCallback(async () => {
@@ -117,7 +119,12 @@ function StaffPages() {
         {route.page === 'projects' && <ProjectListPage />}
         {route.page === 'project-new' &&
           (admin ? <ProjectEditorPage key="new" slug={null} /> : <StaffNotFound forbidden />)}
-        {route.page === 'project-edit' && <ProjectEditorPage key={route.slug} slug={route.slug} />}
+        {route.page === 'project-edit' &&
+          (holdsProjectRole(context.user, route.slug, ['admin']) ? (
+            <ProjectEditorPage key={route.slug} slug={route.slug} />
+          ) : (
+            <StaffNotFound forbidden />
+          ))}
         {route.page === 'moderation' && <ModerationPage slug={route.slug} />}
         {route.page === 'users' && (admin ? <UsersPage /> : <StaffNotFound forbidden />)}
         {route.page === 'tokens' && <TokensPage />}

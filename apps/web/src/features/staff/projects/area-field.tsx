@@ -35,6 +35,7 @@ export function AreaField({ value, onChange, basemap, initialBounds, error }: Ar
   const [upload, setUpload] = useState<UploadOutcome>(null);
   const [announcement, setAnnouncement] = useState('');
   const fileInputId = useId();
+  const fitPending = useRef(false);
   const id = fieldDomId('area');
 
   // Map events call the newest handlers through this ref (the editor is made once).
@@ -120,10 +121,15 @@ export function AreaField({ value, onChange, basemap, initialBounds, error }: Ar
   }, []);
 
   useEffect(() => {
-    editorRef.current?.setArea(
+    const editor = editorRef.current;
+    editor?.setArea(
       value.kind === 'outline' ? value.vertices : [],
       value.kind === 'geometry' ? value.geometry : null,
     );
+    if (editor && fitPending.current) {
+      fitPending.current = false;
+      editor.fitToArea();
+    }
   }, [value]);
 
   useEffect(() => {
@@ -148,8 +154,8 @@ export function AreaField({ value, onChange, basemap, initialBounds, error }: Ar
         : { kind: 'geometry', geometry: result.area, fileName: file.name };
     change(next);
     setAnnouncement(t('staff.area.uploaded', { name: file.name }));
-    // Show the new area, wherever the map was looking.
-    requestAnimationFrame(() => editorRef.current?.fitToArea());
+    // Show the new area, wherever the map was looking (once the editor has it; see below).
+    fitPending.current = true;
   };
 
   const summary =

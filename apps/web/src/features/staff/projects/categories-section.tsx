@@ -110,6 +110,7 @@ export function CategoriesSection({
               >
                 <summary id={`category-${category.uid}-summary`} className="category-item__summary">
                   <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
+                  {category.icon && <span aria-hidden="true">{category.icon}</span>}
                   <span className="category-item__name">
                     {index + 1}. {label}
                   </span>
@@ -183,6 +184,16 @@ export function CategoriesSection({
                     );
                   })}
                   <div className="category-item__row">
+                    <TextField
+                      field={field('icon')}
+                      label={t('staff.categories.icon')}
+                      hint={t('staff.categories.iconHint')}
+                      error={errors[field('icon')]}
+                      value={category.icon ?? ''}
+                      maxLength={16}
+                      size={6}
+                      onChange={(event) => update(category.uid, { icon: event.target.value })}
+                    />
                     <div className="field field--colour">
                       <label htmlFor={fieldDomId(field('colour'))}>{t('staff.categories.colour')}</label>
                       <input

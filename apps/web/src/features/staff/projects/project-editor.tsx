@@ -119,6 +119,14 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
     }
     const refused = serverErrors(form, result.error);
     setInUse(refused.inUse);
+    if (refused.inUse.length > 0 && refused.errors.categories) {
+      // Name the categories as people know them, not by their keys.
+      const names = refused.inUse.map((key) => {
+        const category = stored.categories.find((candidate) => candidate.key === key);
+        return category ? pickText(category.labels, form.defaultLanguage) || key : key;
+      });
+      refused.errors.categories = { ...refused.errors.categories, values: { keys: names.join(', ') } };
+    }
     setStatus({ tone: 'error', text: t(errorMessageKey(result.error.code)) });
     if (Object.keys(refused.errors).length > 0) showProblems(refused.errors);
   };
@@ -157,7 +165,9 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
                 ? t('staff.categories.geometryTypes')
                 : third === 'key'
                   ? t('staff.categories.key')
-                  : '';
+                  : third === 'icon'
+                    ? t('staff.categories.icon')
+                    : '';
         return part ? `${name}: ${part}` : name;
       }
       case 'area':
@@ -176,6 +186,10 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
         return t('staff.editor.defaultLanguage');
       case 'areaMarginMetres':
         return t('staff.editor.margin');
+      case 'retentionDays':
+        return t('staff.editor.retentionDays');
+      case 'privacyContact':
+        return t('staff.editor.privacyContact');
       default:
         return head?.startsWith('basemap') ? t('staff.editor.basemap') : t('staff.editor.sections.basics');
     }
@@ -201,7 +215,19 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
     ];
     const at = order.indexOf(head);
     if (at >= 0) return at;
-    if (['moderation', 'k', 'opensAt', 'closesAt'].includes(head)) return 50;
+    if (
+      [
+        'moderation',
+        'k',
+        'opensAt',
+        'closesAt',
+        'backgroundQuestions',
+        'retentionDays',
+        'privacyContact',
+      ].includes(head)
+    ) {
+      return 50;
+    }
     return 60; // the basemap
   };
   const problems = Object.entries(errors).sort(([a], [b]) => pageOrder(a) - pageOrder(b));

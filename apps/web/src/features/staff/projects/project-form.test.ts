@@ -89,6 +89,29 @@ describe('definitionFromForm', () => {
   });
 });
 
+describe('settings the form does not show', () => {
+  it('ride along to the next save, for the project and its categories', () => {
+    const form = newProjectForm();
+    form.slug = 'kongegata';
+    form.title = { nb: 'Kongegata' };
+    form.area = { kind: 'outline', vertices: ring };
+    const stored = projectDefinitionSchema.parse(definitionFromForm(form));
+    const [first, ...rest] = stored.categories;
+    if (!first) throw new Error('no category');
+    const withExtras = {
+      ...stored,
+      basemap: null,
+      somethingNewer: { kept: true },
+      categories: [{ ...first, icon: '☕', laterSetting: 3 }, ...rest],
+    };
+    const again = definitionFromForm(formFromDefinition(withExtras));
+    expect(again).toMatchObject({ somethingNewer: { kept: true } });
+    expect(again.categories[0]).toMatchObject({ icon: '☕', laterSetting: 3 });
+    expect(again.retentionDays).toBe(stored.retentionDays);
+    expect(again.backgroundQuestions).toEqual(stored.backgroundQuestions);
+  });
+});
+
 describe('local date inputs', () => {
   it('turn an ISO time into the input value and back', () => {
     const iso = new Date(2025, 5, 3, 14, 5).toISOString();

@@ -1,5 +1,7 @@
 import {
+  ALL_BACKGROUND_QUESTIONS,
   type AreaGeometry,
+  type BackgroundQuestion,
   type Basemap,
   type Category,
   type ContributionGeometryType,
@@ -62,13 +64,44 @@ export interface ProjectForm {
   defaultLanguage: string;
   basemap: BasemapForm;
   moderation: 'before' | 'after';
+  /** Days background answers are kept after the project closes, as typed. */
+  retentionDays: string;
+  /** Whom residents contact about their data. */
+  privacyContact: string;
+  backgroundQuestions: BackgroundQuestion[];
   /** As typed. */
   k: string;
   /** `YYYY-MM-DDTHH:mm` in the browser's time zone (an `<input type="datetime-local">`), or ''. */
   opensAt: string;
   closesAt: string;
   categories: CategoryForm[];
+  /**
+   * Settings of the stored definition that this form does not show (added to the contract
+   * after it), sent back unchanged so that a save never wipes them.
+   */
+  passthrough: Record<string, unknown>;
 }
+
+/** The definition's settings the form edits; anything else rides along in `passthrough`. */
+const FORM_KEYS = new Set([
+  'slug',
+  'title',
+  'description',
+  'area',
+  'areaMarginMetres',
+  'analysisSrid',
+  'languages',
+  'defaultLanguage',
+  'basemap',
+  'moderation',
+  'k',
+  'opensAt',
+  'closesAt',
+  'retentionDays',
+  'privacyContact',
+  'backgroundQuestions',
+  'categories',
+]);
 
 /** The geometry types a category may allow, in the order the editor shows them. */
 export const GEOMETRY_TYPES: readonly ContributionGeometryType[] = ['Point', 'LineString', 'Polygon'];
@@ -204,10 +237,14 @@ export function newProjectForm(): ProjectForm {
     defaultLanguage: 'nb',
     basemap: basemapFormOf(null),
     moderation: 'after',
+    retentionDays: '365',
+    privacyContact: '',
+    backgroundQuestions: [...ALL_BACKGROUND_QUESTIONS],
     k: '5',
     opensAt: '',
     closesAt: '',
     categories: defaultCategories().map((category) => categoryForm(category, false)),
+    passthrough: {},
   };
 }
 
@@ -224,10 +261,14 @@ export function formFromDefinition(definition: StoredDefinition): ProjectForm {
     defaultLanguage: definition.defaultLanguage,
     basemap: basemapFormOf(definition.basemap),
     moderation: definition.moderation,
+    retentionDays: String(definition.retentionDays),
+    privacyContact: definition.privacyContact,
+    backgroundQuestions: [...definition.backgroundQuestions],
     k: String(definition.k),
     opensAt: toLocalInput(definition.opensAt),
     closesAt: toLocalInput(definition.closesAt),
     categories: definition.categories.map((category) => categoryForm(category, true)),
+    passthrough: Object.fromEntries(Object.entries(definition).filter(([key]) => !FORM_KEYS.has(key))),
   };
 }
 
@@ -251,6 +292,7 @@ export function definitionFromForm(form: ProjectForm): ProjectDefinition {
   const area = areaGeometry(form.area);
   const basemap = basemapOf(form.basemap);
   return {
+    ...form.passthrough,
     slug: form.slug.trim(),
     title: textsIn(form.title, form.languages),
     description: textsIn(form.description, form.languages),
@@ -261,15 +303,23 @@ export function definitionFromForm(form: ProjectForm): ProjectDefinition {
     defaultLanguage: form.defaultLanguage,
     ...(basemap ? { basemap } : {}),
     moderation: form.moderation,
+    retentionDays: numberFrom(form.retentionDays),
+    privacyContact: form.privacyContact.trim(),
+    backgroundQuestions: ALL_BACKGROUND_QUESTIONS.filter((question) =>
+      form.backgroundQuestions.includes(question),
+    ),
     k: numberFrom(form.k),
     opensAt: fromLocalInput(form.opensAt),
     closesAt: fromLocalInput(form.closesAt),
-    categories: form.categories.map((category) => ({
+    categories: form.categories.map(({ uid: _uid, stored: _stored, icon, ...category }) => ({
+      // Category settings this form does not know ride along unchanged.
+      ...category,
       key: category.key.trim(),
       labels: textsIn(category.labels, form.languages),
       prompts: textsIn(category.prompts, form.languages),
       geometryTypes: GEOMETRY_TYPES.filter((type) => category.geometryTypes.includes(type)),
       colour: category.colour,
+      ...(icon?.trim() ? { icon: icon.trim() } : {}),
     })),
   } as ProjectDefinition;
 }

@@ -59,6 +59,8 @@ function schemaErrorKey(field: string): ParseKeys {
         return 'staff.editor.errors.geometryTypes';
       case 'colour':
         return 'staff.editor.errors.colour';
+      case 'icon':
+        return 'staff.editor.errors.icon';
     }
   }
   if (field.startsWith('title.') || field.startsWith('description.')) return 'staff.editor.errors.text';
@@ -71,6 +73,10 @@ function schemaErrorKey(field: string): ParseKeys {
       return 'staff.editor.errors.margin';
     case 'k':
       return 'staff.editor.errors.k';
+    case 'retentionDays':
+      return 'staff.editor.errors.retention';
+    case 'privacyContact':
+      return 'staff.editor.errors.text';
     case 'languages':
       return 'staff.editor.errors.languages';
     case 'defaultLanguage':

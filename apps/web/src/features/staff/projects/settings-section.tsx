@@ -1,3 +1,4 @@
+import { ALL_BACKGROUND_QUESTIONS } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
 import { fieldDomId, TextField } from '../common/fields.tsx';
 import { ANALYSIS_SRIDS, type BasemapChoice, type ProjectForm } from './project-form.ts';
@@ -105,6 +106,58 @@ export function ParticipationSection({ form, errors, onChange }: SectionProps) {
           type="datetime-local"
           value={form.closesAt}
           onChange={(event) => onChange({ closesAt: event.target.value })}
+        />
+      </div>
+      <fieldset
+        className="field"
+        id={fieldDomId('backgroundQuestions')}
+        aria-describedby="background-questions-hint"
+      >
+        <legend>{t('staff.editor.backgroundQuestions')}</legend>
+        <p id="background-questions-hint" className="field__hint">
+          {t('staff.editor.backgroundQuestionsHint')}
+        </p>
+        {ALL_BACKGROUND_QUESTIONS.map((question) => (
+          <label key={question} className="checkbox">
+            <input
+              type="checkbox"
+              checked={form.backgroundQuestions.includes(question)}
+              onChange={(event) =>
+                onChange({
+                  backgroundQuestions: event.target.checked
+                    ? ALL_BACKGROUND_QUESTIONS.filter(
+                        (candidate) => candidate === question || form.backgroundQuestions.includes(candidate),
+                      )
+                    : form.backgroundQuestions.filter((candidate) => candidate !== question),
+                })
+              }
+            />
+            {t(`staff.editor.questions.${question}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-row">
+        <TextField
+          field="retentionDays"
+          label={t('staff.editor.retentionDays')}
+          hint={t('staff.editor.retentionDaysHint')}
+          error={errors.retentionDays}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={3650}
+          step={1}
+          value={form.retentionDays}
+          onChange={(event) => onChange({ retentionDays: event.target.value })}
+        />
+        <TextField
+          field="privacyContact"
+          label={t('staff.editor.privacyContact')}
+          hint={t('staff.editor.privacyContactHint')}
+          error={errors.privacyContact}
+          maxLength={500}
+          value={form.privacyContact}
+          onChange={(event) => onChange({ privacyContact: event.target.value })}
         />
       </div>
     </>
