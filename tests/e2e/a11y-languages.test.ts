@@ -186,14 +186,14 @@ function smallTouchTargets(page: Page): Promise<string[]> {
   return page.evaluate((minimum) => {
     const selector = 'a[href], button, select, input, textarea, summary, [role="button"]';
     const small: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
       if (element.closest('.visually-hidden, .maplibregl-ctrl-attrib')) continue;
       const ownText = (element.textContent ?? '').trim();
       const parentText = (element.parentElement?.textContent ?? '').trim();
       if (element.tagName === 'A' && parentText !== ownText && !element.closest('.project-card')) continue;
       const hit =
         element.closest('.project-card') ??
-        (element.tagName === 'INPUT' && element.closest('label')) ??
+        (element.tagName === 'INPUT' ? element.closest('label') : null) ??
         element;
       const box = (hit as HTMLElement).getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue;

@@ -1,4 +1,5 @@
-import type { Project } from '@nabolag/schema';
+import type { BackgroundQuestion, Project } from '@nabolag/schema';
+import type { ParseKeys } from 'i18next';
 import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
@@ -15,6 +16,13 @@ import './privacy.css';
 
 /** The Norwegian Data Protection Authority, where a complaint goes (GDPR art. 77). */
 const DATATILSYNET_URL = 'https://www.datatilsynet.no/';
+
+/** How each background question a project may ask is named in the list of what is collected. */
+const QUESTION_KEYS = {
+  ageBand: 'privacy.questions.ageBand',
+  relation: 'privacy.questions.relation',
+  yearsInArea: 'privacy.questions.yearsInArea',
+} as const satisfies Record<BackgroundQuestion, ParseKeys>;
 
 type State =
   | { status: 'loading' }
@@ -89,6 +97,8 @@ function PrivacyNotice({ project }: { project: Project }) {
   const language = i18n.language;
   const title = textInLanguage(project.title, language);
   const contact = project.privacyContact.trim();
+  // Only the questions this project asks; none asked, none collected (and none to delete).
+  const asksQuestions = project.backgroundQuestions.length > 0;
   const hosts = basemapHosts(
     project.basemap.kind === 'raster'
       ? project.basemap.tiles
@@ -145,7 +155,17 @@ function PrivacyNotice({ project }: { project: Project }) {
           <li>{t('privacy.collectedPlaces')}</li>
           <li>{t('privacy.collectedStories')}</li>
           <li>{t('privacy.collectedPhotos')}</li>
-          <li>{t('privacy.collectedBackground')}</li>
+          {asksQuestions && (
+            // A list rather than "a, b and c": browsers lack list patterns for Somali and Tigrinya.
+            <li>
+              {t('privacy.collectedBackground')}
+              <ul>
+                {project.backgroundQuestions.map((question) => (
+                  <li key={question}>{t(QUESTION_KEYS[question])}</li>
+                ))}
+              </ul>
+            </li>
+          )}
         </ul>
         <p>{t('privacy.storyWarning')}</p>
       </section>
@@ -176,13 +196,15 @@ function PrivacyNotice({ project }: { project: Project }) {
 
       <section aria-labelledby="privacy-retention">
         <h2 id="privacy-retention">{t('privacy.retentionHeading')}</h2>
-        <p data-testid="privacy-retention">
-          {project.retentionDays === 0
-            ? t('privacy.retentionAtClose')
-            : t('privacy.retentionAfterClose', { count: project.retentionDays })}
-          {project.closesAt &&
-            ` ${t('privacy.closesOn', { date: formatDateTime(project.closesAt, language) })}`}
-        </p>
+        {asksQuestions && (
+          <p data-testid="privacy-retention">
+            {project.retentionDays === 0
+              ? t('privacy.retentionAtClose')
+              : t('privacy.retentionAfterClose', { count: project.retentionDays })}
+            {project.closesAt &&
+              ` ${t('privacy.closesOn', { date: formatDateTime(project.closesAt, language) })}`}
+          </p>
+        )}
         <p>{t('privacy.retentionPlaces')}</p>
       </section>
 
