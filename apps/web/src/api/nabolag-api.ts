@@ -5,6 +5,7 @@ import {
   projectSchema,
   publicContributionCollectionSchema,
 } from '@nabolag/schema';
+import { z } from 'zod';
 import { type ApiResult, type FetchLike, requestJson } from './client.ts';
 
 /**
@@ -69,4 +70,14 @@ export async function createContribution(
     status: result.status,
     value: { id: result.value.id, participantId: result.value.participantId, created: result.status === 201 },
   };
+}
+
+/** `POST /api/contributions/:id/report`: a resident asks the moderators to look at a public story. */
+export function reportContribution(id: string, reason: string, fetchImpl?: FetchLike) {
+  return requestJson(
+    `/api/contributions/${encodeURIComponent(id)}/report`,
+    z.unknown(),
+    { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason }) },
+    fetchImpl,
+  );
 }

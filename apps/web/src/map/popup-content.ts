@@ -7,6 +7,8 @@ export interface PopupText {
   date: string;
   /** The photo's address, or `null`; its text alternative is the category label. */
   photo: string | null;
+  /** A "Report" button for a story that should not be there, when the page offers it. */
+  report?: { label: string; onClick: () => void } | undefined;
 }
 
 /** The popup's content as DOM nodes built with `textContent`, so a story cannot inject markup. */
@@ -39,6 +41,15 @@ export function popupContent(text: PopupText): HTMLElement {
     root.append(category, photo, story, date);
   } else {
     root.append(category, story, date);
+  }
+  if (text.report && text.story) {
+    const report = document.createElement('button');
+    report.type = 'button';
+    report.className = 'contribution-popup__report';
+    report.dataset.testid = 'report';
+    report.textContent = text.report.label;
+    report.addEventListener('click', text.report.onClick);
+    root.append(report);
   }
   return root;
 }

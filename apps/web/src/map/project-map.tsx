@@ -66,6 +66,8 @@ export interface ProjectMapProps {
   onPlace: (position: LngLat) => void;
   /** The resident's places still in the outbox (not on the server yet): drawn hollow. */
   waiting?: readonly WaitingPlace[];
+  /** Offers "Report" in a story's popup; called with the contribution's id. */
+  onReport?: (contributionId: string) => void;
 }
 
 const NO_WAITING_PLACES: readonly WaitingPlace[] = [];
@@ -100,6 +102,7 @@ export function ProjectMap({
   draftColour,
   onPlace,
   waiting = NO_WAITING_PLACES,
+  onReport,
 }: ProjectMapProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -112,9 +115,27 @@ export function ProjectMap({
   const [drawnCount, setDrawnCount] = useState<number | null>(null);
 
   // Event handlers registered once per map read the newest props through this ref.
-  const latest = useRef({ placing, drawing, onDrawingKey, onPlace, contributions, draftPosition, waiting });
+  const latest = useRef({
+    placing,
+    drawing,
+    onDrawingKey,
+    onPlace,
+    contributions,
+    draftPosition,
+    waiting,
+    onReport,
+  });
   useLayoutEffect(() => {
-    latest.current = { placing, drawing, onDrawingKey, onPlace, contributions, draftPosition, waiting };
+    latest.current = {
+      placing,
+      drawing,
+      onDrawingKey,
+      onPlace,
+      contributions,
+      draftPosition,
+      waiting,
+      onReport,
+    };
   });
   const drawingHandle = useMapDrawing(loadedMap, drawing, draftColour, onDrawingChange);
 
@@ -202,6 +223,15 @@ export function ProjectMap({
           typeof feature.properties.photo === 'string' && feature.properties.photo
             ? feature.properties.photo
             : null,
+        report: latest.current.onReport
+          ? {
+              label: t('report.button'),
+              onClick: () => {
+                popup?.remove();
+                latest.current.onReport?.(String(feature.properties.id ?? ''));
+              },
+            }
+          : undefined,
       };
     };
 

@@ -16,6 +16,7 @@ import { ContributeForm } from './contribute-form.tsx';
 import { withFeature } from './draft.ts';
 import { withPhoto } from './photo/use-contribution-photo.ts';
 import { PlacesOnMap } from './places-on-map.tsx';
+import { ReportDialog } from './report-dialog.tsx';
 import { useContribution } from './use-contribution.ts';
 import { useContributionExtras } from './use-contribution-extras.ts';
 import { useMapInput } from './use-map-input.ts';
@@ -99,6 +100,8 @@ function ResidentMap({ project }: { project: Project }) {
   const [attempt, setAttempt] = useState(0);
   const [panelOpen, setPanelOpen] = useState(true);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [reporting, setReporting] = useState<string | null>(null);
+  const [reportSent, setReportSent] = useState(false);
 
   // `attempt` is in the dependencies only to load again when the reader asks to retry.
   useEffect(() => {
@@ -282,7 +285,21 @@ function ResidentMap({ project }: { project: Project }) {
           draftColour={category?.colour ?? '#1d4f91'}
           onPlace={mapInput.onPlace}
           waiting={waitingPlaces}
+          onReport={(id) => {
+            setReportSent(false);
+            setReporting(id);
+          }}
         />
+        <ReportDialog
+          contributionId={reporting}
+          onClose={(outcome) => {
+            setReporting(null);
+            setReportSent(outcome === 'sent');
+          }}
+        />
+        <p className="report-status" role="status" data-testid="report-status">
+          {reportSent ? t('report.sent') : ''}
+        </p>
         <PlacesOnMap
           categories={project.categories}
           features={contributions.status === 'ready' ? contributions.features : null}
