@@ -264,6 +264,27 @@ const ROUTES: Record<string, RouteCase> = {
     }),
     bad: (ids) => ({ method: 'PATCH', url: `/api/sessions/${ids.session}`, ...json({ status: 'exploded' }) }),
   },
+  'POST /api/staff/sessions/:code/contributions': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/sessions/${ids.session}/contributions`,
+      ...json({
+        id: randomUUID(),
+        category: 'meeting-places',
+        geometry: { type: 'Point', coordinates: INSIDE },
+      }),
+    }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/sessions/${ids.session}/contributions`,
+      ...json({
+        id: randomUUID(),
+        category: 'meeting-places',
+        geometry: { type: 'Point', coordinates: [200, 0] },
+      }),
+    }),
+  },
   'GET /api/staff/sessions/:code/summary': {
     access: 'project-staff',
     request: (ids) => ({ url: `/api/staff/sessions/${ids.session}/summary` }),

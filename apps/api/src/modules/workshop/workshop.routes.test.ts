@@ -247,6 +247,44 @@ describe('workshop sessions', () => {
     expect(events[0]).toMatchObject({ type: 'tablet', data: { tablet: 'tablet-7', pending: 3 } });
   });
 
+  it('lets a facilitator enter places from a paper map, marked as entered on behalf of a participant', async () => {
+    const code = await createSession(['Bord 1']);
+    const enter = (paperParticipant?: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/staff/sessions/${code}/contributions`,
+        headers: facilitator.headers(),
+        payload: {
+          id: randomUUID(),
+          category: 'landmarks',
+          geometry: { type: 'Point', coordinates: INSIDE },
+          story: 'Fra papirkart',
+          sessionGroup: 'Bord 1',
+          ...(paperParticipant ? { paperParticipant } : {}),
+        },
+      });
+    const first = await enter('Papirkart 1');
+    const second = await enter('Papirkart 1');
+    const other = await enter();
+    expect([first.statusCode, second.statusCode, other.statusCode]).toEqual([201, 201, 201]);
+    expect(first.json()).toEqual({ id: expect.any(String) });
+    const { rows } = await app.pg.pool.query(
+      'SELECT participant_id, entered_by, session_group FROM contributions WHERE id = ANY($1) ORDER BY created_at',
+      [[first.json().id, second.json().id, other.json().id]],
+    );
+    expect(rows[0].participant_id).toBe(rows[1].participant_id);
+    expect(rows[2].participant_id).not.toBe(rows[0].participant_id);
+    expect(rows.every((row: { entered_by: string | null }) => row.entered_by !== null)).toBe(true);
+    expect(rows[0].session_group).toBe('Bord 1');
+
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: `/api/staff/sessions/${code}/contributions`,
+      payload: { id: randomUUID(), category: 'landmarks', geometry: { type: 'Point', coordinates: INSIDE } },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('refuses session creation to anonymous callers and to staff of other projects', async () => {
     const other = await createTestProject(app);
     const outsider = await signIn(

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
+  contributionCreatedSchema,
+  contributionCreateSchema,
   projectParamsSchema,
   sessionCodeParamsSchema,
   sessionCreateSchema,
@@ -9,12 +12,15 @@ import {
 } from '@nabolag/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { AppError, unwrap } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
+import { createContribution } from '../contributions/contributions.service.ts';
+import { newParticipantToken } from '../contributions/participant-token.ts';
 import { findProjectBySlug } from '../projects/projects.repository.ts';
 import { newJoinCode } from './join-code.ts';
+import { announceContribution } from './live-events.ts';
 import { openSessionStream } from './session-stream.ts';
 import {
   appendSessionEvent,
@@ -145,6 +151,54 @@ export const workshopRoutes: FastifyPluginAsyncZod = async (app) => {
         projectId: session.projectId,
       });
       return publicSession((await findSessionByCode(pool, session.code)) as StoredSession);
+    },
+  );
+
+  // Places from a paper map, entered by a facilitator on behalf of participants. A label
+  // ("Paper map 3") makes the places of one paper map share a participant; they are marked as
+  // entered by the facilitator.
+  app.post(
+    '/api/staff/sessions/:code/contributions',
+    {
+      preHandler: facilitators,
+      schema: {
+        params: sessionCodeParamsSchema,
+        body: contributionCreateSchema
+          .omit({ session: true, tablet: true })
+          .extend({ paperParticipant: z.string().trim().min(1).max(60).optional() })
+          .strict(),
+        response: { 200: contributionCreatedSchema, 201: contributionCreatedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await sessionOr404(request.params.code);
+      const principal = requireProjectRole(request, FACILITATORS, session.projectId);
+      const project = await findProjectBySlug(pool, session.project);
+      if (!project) throw new AppError('PROJECT_NOT_FOUND');
+      const { paperParticipant, ...contribution } = request.body;
+      const token = paperParticipant
+        ? createHash('sha256').update(`paper:${session.id}:${paperParticipant}`).digest('base64url')
+        : newParticipantToken();
+      const outcome = unwrap(
+        await createContribution(pool, project, { ...contribution, session: session.code }, token),
+      );
+      if (outcome.created) {
+        await pool.query('UPDATE contributions SET entered_by = $2 WHERE id = $1', [
+          outcome.body.id,
+          principal.userId,
+        ]);
+        await recordAudit(pool, {
+          userId: principal.userId,
+          action: 'contribution.enter-from-paper',
+          targetType: 'contribution',
+          targetId: outcome.body.id,
+          projectId: session.projectId,
+          details: { session: session.code, paperParticipant: paperParticipant ?? null },
+        });
+        await announceContribution(pool, app.sessionBus, outcome.body.id);
+      }
+      // The facilitator does not act as the participant later: no token in the answer.
+      return reply.status(outcome.created ? 201 : 200).send({ id: outcome.body.id });
     },
   );
 
