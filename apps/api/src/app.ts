@@ -49,6 +49,8 @@ export interface AppDependencies {
   sessionBus?: 'memory' | 'postgres';
   /** Enforce rate limits (default true). */
   rateLimits?: boolean;
+  /** Trust X-Forwarded-* headers (default false; set behind a reverse proxy). */
+  trustProxy?: boolean;
   /** The built web app to serve; omitted in API-only tests. */
   webDistDirectory?: string;
   logger?: FastifyServerOptions['logger'];
@@ -62,8 +64,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const app = Fastify({
     logger: dependencies.logger ?? false,
     bodyLimit: MAX_JSON_BODY_BYTES,
-    // Behind a reverse proxy the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // Only behind a reverse proxy may X-Forwarded-For name the client (else anyone could fake it).
+    trustProxy: dependencies.trustProxy ?? false,
     return503OnClosing: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),

@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   NABOLAG_WEB_DIST: z.string().min(1).default(path.join(REPOSITORY_ROOT, 'apps/web/dist')),
   NABOLAG_SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
   NABOLAG_RATE_LIMITS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  NABOLAG_TRUST_PROXY: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   NABOLAG_ADMIN_EMAIL: z.preprocess(
     emptyAsUndefined,
     z.email('NABOLAG_ADMIN_EMAIL must be an e-mail address').optional(),
@@ -55,6 +56,8 @@ export interface Config {
   seedDemo: boolean;
   /** Enforce rate limits on sign-in and contributions (off only for load benchmarks). */
   rateLimits: boolean;
+  /** Behind a reverse proxy: take the client's address and protocol from X-Forwarded-* headers. */
+  trustProxy: boolean;
   admin: { email: string; password: string } | undefined;
 }
 
@@ -95,6 +98,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     webDistDirectory: path.resolve(cwd, env.NABOLAG_WEB_DIST),
     seedDemo: env.NABOLAG_SEED_DEMO,
     rateLimits: env.NABOLAG_RATE_LIMITS === 'on',
+    trustProxy: env.NABOLAG_TRUST_PROXY,
     admin:
       env.NABOLAG_ADMIN_EMAIL && env.NABOLAG_ADMIN_PASSWORD
         ? { email: env.NABOLAG_ADMIN_EMAIL, password: env.NABOLAG_ADMIN_PASSWORD }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     poolSize: embedded ? EMBEDDED_POOL_SIZE : config.poolSize,
     webDistDirectory: config.webDistDirectory,
     rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
     logger: {
       level: config.logLevel,
       // No IP addresses in the logs: they are personal data we have no need to keep.
