@@ -2,11 +2,15 @@ import {
   apiTokenCreatedSchema,
   apiTokenListSchema,
   auditListSchema,
+  type ContributionCreate,
+  contributionCreatedSchema,
   type ModerationAction,
   moderationListSchema,
   type ProjectDefinition,
   projectDefinitionOutputSchema,
   type StaffUser,
+  sessionSchema,
+  type sessionStatusSchema,
   staffProjectListSchema,
   staffSessionSchema,
   staffUserSchema,
@@ -59,7 +63,46 @@ export interface StaffApiOptions {
   fetchImpl?: FetchLike;
 }
 
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+/** `GET /api/staff/sessions/:code/summary`: a workshop session's counts. */
+export const sessionSummarySchema = z.object({
+  session: sessionSchema,
+  total: z.number().int(),
+  byCategory: z.record(z.string(), z.number().int()),
+  byGroup: z.record(z.string(), z.number().int()),
+  tablets: z.array(
+    z.object({
+      tablet: z.string(),
+      group: z.string().nullable(),
+      contributions: z.number().int(),
+      pending: z.number().int(),
+      lastSeenAt: z.string().nullable(),
+    }),
+  ),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+/** What a facilitator sends for a place taken from a paper map (`POST /api/staff/sessions/:code/contributions`). */
+export type PaperContribution = Pick<
+  ContributionCreate,
+  'id' | 'category' | 'geometry' | 'story' | 'sessionGroup'
+> & {
+  /** Shared by the places of one paper map, e.g. "Paper map 3". */
+  paperParticipant?: string;
+};
+
+export interface SessionDraft {
+  title: string;
+  place?: string;
+  /** `YYYY-MM-DD` */
+  heldOn?: string;
+  groups: string[];
+}
+
 const projectPath = (slug: string) => `/api/staff/projects/${encodeURIComponent(slug)}`;
+const sessionPath = (code: string) => `/api/sessions/${encodeURIComponent(code)}`;
+const staffSessionPath = (code: string) => `/api/staff/sessions/${encodeURIComponent(code)}`;
 const contributionPath = (id: string) => `/api/staff/contributions/${encodeURIComponent(id)}`;
 
 /** Every staff route, one function each, as the signed-in staff member. */
@@ -116,6 +159,32 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
     /** `DELETE /api/staff/contributions/:id/participant` (admins): erases the participant behind it. */
     eraseParticipant: (id: string) =>
       call(`${contributionPath(id)}/participant`, noContentSchema, { method: 'DELETE' }),
+
+    /** `GET /api/staff/projects/:slug/sessions`: the project's workshop sessions. */
+    listSessions: (slug: string, signal?: AbortSignal) =>
+      call(
+        `${projectPath(slug)}/sessions`,
+        z.object({ sessions: z.array(sessionSchema) }),
+        signal ? { signal } : {},
+      ),
+    /** `POST /api/projects/:slug/sessions`: a new workshop session with its join code. */
+    createSession: (slug: string, draft: SessionDraft) =>
+      call(`/api/projects/${encodeURIComponent(slug)}/sessions`, sessionSchema, {
+        method: 'POST',
+        json: draft,
+      }),
+    /** `PATCH /api/sessions/:code`: pause, reopen or close. */
+    setSessionStatus: (code: string, status: SessionStatus) =>
+      call(sessionPath(code), sessionSchema, { method: 'PATCH', json: { status } }),
+    /** `GET /api/staff/sessions/:code/summary`: counts per category, group and tablet. */
+    sessionSummary: (code: string, signal?: AbortSignal) =>
+      call(`${staffSessionPath(code)}/summary`, sessionSummarySchema, signal ? { signal } : {}),
+    /** `POST /api/staff/sessions/:code/contributions`: a place from a paper map, entered for a participant. */
+    enterPaperContribution: (code: string, contribution: PaperContribution) =>
+      call(`${staffSessionPath(code)}/contributions`, contributionCreatedSchema, {
+        method: 'POST',
+        json: contribution,
+      }),
 
     /** `GET /api/staff/users` (instance admins) */
     listUsers: (signal?: AbortSignal) => call('/api/staff/users', userListSchema, signal ? { signal } : {}),

@@ -21,6 +21,14 @@ const MyPlacesPage = lazy(() =>
   import('../features/me/my-places-page.tsx').then((module) => ({ default: module.MyPlacesPage })),
 );
 
+// A workshop's tablet and projector bring the map too; each is its own chunk.
+const KioskPage = lazy(() =>
+  import('../features/workshop/kiosk-page.tsx').then((module) => ({ default: module.KioskPage })),
+);
+const ProjectorPage = lazy(() =>
+  import('../features/workshop/projector-page.tsx').then((module) => ({ default: module.ProjectorPage })),
+);
+
 // The staff pages (sign-in, project admin, moderation, users) are their own chunk: residents
 // never download them.
 const StaffApp = lazy(() =>
@@ -50,7 +58,10 @@ export function App() {
   }, [search, i18n]);
 
   return (
-    <Shell fullScreen={route.page === 'project'}>
+    <Shell
+      fullScreen={route.page === 'project' || route.page === 'kiosk' || route.page === 'projector'}
+      variant={route.page === 'kiosk' ? 'kiosk' : route.page === 'projector' ? 'bare' : 'site'}
+    >
       {route.page === 'projects' && <ProjectListPage />}
       {route.page === 'project' && (
         <Suspense fallback={<PageLoading />}>
@@ -67,6 +78,16 @@ export function App() {
       {route.page === 'staff' && (
         <Suspense fallback={<PageLoading what="staff" />}>
           <StaffApp />
+        </Suspense>
+      )}
+      {route.page === 'kiosk' && (
+        <Suspense fallback={<PageLoading />}>
+          <KioskPage key={route.code} code={route.code} />
+        </Suspense>
+      )}
+      {route.page === 'projector' && (
+        <Suspense fallback={<PageLoading />}>
+          <ProjectorPage key={route.code} code={route.code} />
         </Suspense>
       )}
       {route.page === 'not-found' && <NotFoundPage />}

@@ -68,3 +68,12 @@ describe('ACCESSIBILITY_PATH', () => {
     expect(matchRoute(ACCESSIBILITY_PATH)).toEqual({ page: 'accessibility' });
   });
 });
+
+describe('workshop routes', () => {
+  it('matches a workshop tablet and its projector by session code', () => {
+    expect(matchRoute('/w/abc234')).toEqual({ page: 'kiosk', code: 'ABC234' });
+    expect(matchRoute('/w/ABC234/projector/')).toEqual({ page: 'projector', code: 'ABC234' });
+    expect(matchRoute('/w/ab')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/w/ABC234/other')).toEqual({ page: 'not-found' });
+  });
+});

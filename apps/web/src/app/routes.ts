@@ -8,6 +8,8 @@ export type Route =
   | { page: 'privacy'; slug: string }
   | { page: 'accessibility' }
   | { page: 'staff' }
+  | { page: 'kiosk'; code: string }
+  | { page: 'projector'; code: string }
   | { page: 'not-found' };
 
 /** Which page a path shows. A trailing slash is ignored; a malformed slug is not found. */
@@ -17,6 +19,12 @@ export function matchRoute(pathname: string): Route {
   if (path === '/accessibility') return { page: 'accessibility' };
   // The staff pages route within themselves (features/staff/staff-routes.ts).
   if (path === '/staff' || path.startsWith('/staff/')) return { page: 'staff' };
+
+  const workshop = /^\/w\/([A-Za-z0-9]{4,12})(\/projector)?$/.exec(path);
+  if (workshop?.[1] !== undefined) {
+    const code = workshop[1].toUpperCase();
+    return workshop[2] ? { page: 'projector', code } : { page: 'kiosk', code };
+  }
 
   const project = /^\/p\/([^/]+)(?:\/(me|privacy))?$/.exec(path);
   if (project?.[1] !== undefined) {
@@ -42,6 +50,12 @@ export const myPlacesPath = (slug: string) => `${projectPath(slug)}/me`;
 
 /** The path of a project's privacy notice. */
 export const privacyPath = (slug: string) => `${projectPath(slug)}/privacy`;
+
+/** The path of a workshop tablet (kiosk) joined with a session code. */
+export const kioskPath = (code: string) => `/w/${encodeURIComponent(code)}`;
+
+/** The path of a workshop session's projector view. */
+export const projectorPath = (code: string) => `${kioskPath(code)}/projector`;
 
 /** The path of the accessibility statement (tilgjengelighetserklæring). */
 export const ACCESSIBILITY_PATH = '/accessibility';

@@ -1,6 +1,11 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './project-map.css';
-import { type Project, type PublicContributionFeature, pickText } from '@nabolag/schema';
+import {
+  type HeatmapCollection,
+  type Project,
+  type PublicContributionFeature,
+  pickText,
+} from '@nabolag/schema';
 import {
   AttributionControl,
   type MapGeoJSONFeature,
@@ -18,6 +23,7 @@ import type { LngLat } from '../lib/lng-lat.ts';
 import { fetchBasemapStyle } from './basemap-style.ts';
 import { drawContributions } from './draw-contributions.ts';
 import type { DrawingChange } from './drawn-path.ts';
+import { drawHeatmapCells } from './heatmap-cells.ts';
 import { type MapKeyAction, mapKeyAction } from './map-keyboard.ts';
 import { mapLocale, reportMapError } from './map-options.ts';
 import { configureMapLibreWorker } from './maplibre-worker.ts';
@@ -68,6 +74,8 @@ export interface ProjectMapProps {
   waiting?: readonly WaitingPlace[];
   /** Offers "Report" in a story's popup; called with the contribution's id. */
   onReport?: (contributionId: string) => void;
+  /** Hex cells to colour under the contributions (the projector's live heatmap). */
+  heatmap?: HeatmapCollection | null;
 }
 
 const NO_WAITING_PLACES: readonly WaitingPlace[] = [];
@@ -103,6 +111,7 @@ export function ProjectMap({
   onPlace,
   waiting = NO_WAITING_PLACES,
   onReport,
+  heatmap = null,
 }: ProjectMapProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -124,6 +133,7 @@ export function ProjectMap({
     draftPosition,
     waiting,
     onReport,
+    heatmap,
   });
   useLayoutEffect(() => {
     latest.current = {
@@ -135,6 +145,7 @@ export function ProjectMap({
       draftPosition,
       waiting,
       onReport,
+      heatmap,
     };
   });
   const drawingHandle = useMapDrawing(loadedMap, drawing, draftColour, onDrawingChange);
@@ -297,6 +308,7 @@ export function ProjectMap({
         if (!basemapStyle || abort.signal.aborted) return;
         map.once('style.load', () => {
           if (latest.current.contributions) void drawContributions(map, latest.current.contributions);
+          if (latest.current.heatmap) drawHeatmapCells(map, latest.current.heatmap);
         });
         // The new style drops the drawing's layers: take it off first, draw it again after.
         drawingHandle.detach();
@@ -334,6 +346,10 @@ export function ProjectMap({
   useEffect(() => {
     if (loadedMap) void drawWaitingPlaces(loadedMap, waiting);
   }, [loadedMap, waiting]);
+
+  useEffect(() => {
+    if (loadedMap && heatmap) drawHeatmapCells(loadedMap, heatmap);
+  }, [loadedMap, heatmap]);
 
   // The draft marker is made once per colour and moved afterwards, so that keyboard focus
   // stays on it while it is moved with the arrow keys.

@@ -33,10 +33,23 @@ export function participantTokenFor(
   isValid: (token: string) => boolean,
   randomBytes: RandomBytes = cryptoRandomBytes,
 ): string {
-  const stored = storage.getItem(storageKey(projectSlug));
+  return participantTokenAt(storageKey(projectSlug), storage, isValid, randomBytes);
+}
+
+/**
+ * The participant token kept under `key`, made on first use: a workshop kiosk keeps its
+ * current participant under a key of its own and replaces it for each new person.
+ */
+export function participantTokenAt(
+  key: string,
+  storage: KeyValueStorage,
+  isValid: (token: string) => boolean,
+  randomBytes: RandomBytes = cryptoRandomBytes,
+): string {
+  const stored = storage.getItem(key);
   if (stored !== null && isValid(stored)) return stored;
   const token = generateParticipantToken(randomBytes);
-  storage.setItem(storageKey(projectSlug), token);
+  storage.setItem(key, token);
   return token;
 }
 

@@ -1,5 +1,5 @@
 import { type Project, type PublicContributionFeature, pickText } from '@nabolag/schema';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { getProject, listContributions } from '../../api/nabolag-api.ts';
@@ -17,7 +17,7 @@ import { withFeature } from './draft.ts';
 import { withPhoto } from './photo/use-contribution-photo.ts';
 import { PlacesOnMap } from './places-on-map.tsx';
 import { ReportDialog } from './report-dialog.tsx';
-import { useContribution } from './use-contribution.ts';
+import { type ContributionOptions, useContribution } from './use-contribution.ts';
 import { useContributionExtras } from './use-contribution-extras.ts';
 import { useMapInput } from './use-map-input.ts';
 import './contribute.css';
@@ -27,8 +27,24 @@ type ProjectState =
   | { status: 'failed'; error: ApiFailure }
   | { status: 'ready'; project: Project };
 
+/**
+ * A workshop kiosk's changes to the resident map (`features/workshop`): its own participant,
+ * the session's tags on every contribution, no links to other pages, and the outbox as counts.
+ */
+export interface ResidentKiosk {
+  /** Changing it starts over for the next person: no draft, photo or answers carried over. */
+  participantKey: number;
+  contribution: ContributionOptions;
+  /** Where consent and the background answers are remembered (replaced for each person). */
+  firstSendScope: string;
+  /** Shown at the top of the panel (the kiosk's own controls). */
+  panelTop: ReactNode;
+  /** Shown instead of the outbox list (which shows stories). */
+  outbox: ReactNode;
+}
+
 /** `/p/:slug`: loads the project, then shows its map and the way to add a place. */
-export function ResidentMapPage({ slug }: { slug: string }) {
+export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: ResidentKiosk }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<ProjectState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -84,7 +100,7 @@ export function ResidentMapPage({ slug }: { slug: string }) {
     );
   }
 
-  return <ResidentMap project={state.project} />;
+  return <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />;
 }
 
 type ContributionsState =
@@ -92,7 +108,7 @@ type ContributionsState =
   | { status: 'failed'; error: ApiFailure }
   | { status: 'ready'; features: PublicContributionFeature[] };
 
-function ResidentMap({ project }: { project: Project }) {
+function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKiosk | undefined }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const map = useRef<ProjectMapHandle>(null);
@@ -128,19 +144,21 @@ function ResidentMap({ project }: { project: Project }) {
         : previous,
     );
   }, []);
-  const extras = useContributionExtras(project.slug, onPhotoStored);
+  const extras = useContributionExtras(project.slug, onPhotoStored, kiosk?.firstSendScope);
   const extrasAccepted = extras.accepted;
+  const inKiosk = kiosk !== undefined;
   const onAccepted = useCallback(
-    (feature: PublicContributionFeature) => {
+    (feature: PublicContributionFeature, own: boolean) => {
       setContributions((previous) => ({
         status: 'ready',
         features: previous.status === 'ready' ? withFeature(previous.features, feature) : [feature],
       }));
-      extrasAccepted(feature.id);
+      // On a kiosk, a place the previous person left in the outbox says nothing of this one's consent.
+      if (own || !inKiosk) extrasAccepted(feature.id);
     },
-    [extrasAccepted],
+    [extrasAccepted, inKiosk],
   );
-  const contribution = useContribution(project, onAccepted);
+  const contribution = useContribution(project, onAccepted, kiosk?.contribution);
   const waitingPlaces = useWaitingPlaces(project.slug);
   const { draft } = contribution;
   const category = project.categories.find((candidate) => candidate.key === draft.category);
@@ -189,6 +207,7 @@ function ResidentMap({ project }: { project: Project }) {
         </div>
 
         <div id="resident-panel-body" className="resident__panel-body">
+          {kiosk?.panelTop}
           {description && (
             <div className="resident__about">
               <p
@@ -217,11 +236,13 @@ function ResidentMap({ project }: { project: Project }) {
               {t('project.placesCount', { count: contributions.features.length })}
             </p>
           )}
-          <p className="resident__my-places">
-            <Link href={myPlacesPath(project.slug)} data-testid="my-places-link">
-              {t('project.myPlaces')}
-            </Link>
-          </p>
+          {!kiosk && (
+            <p className="resident__my-places">
+              <Link href={myPlacesPath(project.slug)} data-testid="my-places-link">
+                {t('project.myPlaces')}
+              </Link>
+            </p>
+          )}
           {contributions.status === 'failed' && (
             <div className="notice notice--error">
               <p>
@@ -233,7 +254,11 @@ function ResidentMap({ project }: { project: Project }) {
             </div>
           )}
 
-          <OutboxPanel project={project} onEdit={(id) => void contribution.editFromOutbox(id)} />
+          {kiosk ? (
+            kiosk.outbox
+          ) : (
+            <OutboxPanel project={project} onEdit={(id) => void contribution.editFromOutbox(id)} />
+          )}
 
           {project.open ? (
             <>
@@ -263,12 +288,14 @@ function ResidentMap({ project }: { project: Project }) {
             </div>
           )}
 
-          <p className="link-row">
-            <Link href={privacyPath(project.slug)} data-testid="privacy-link">
-              {t('project.privacy')}
-            </Link>
-            <Link href={ACCESSIBILITY_PATH}>{t('project.accessibility')}</Link>
-          </p>
+          {!kiosk && (
+            <p className="link-row">
+              <Link href={privacyPath(project.slug)} data-testid="privacy-link">
+                {t('project.privacy')}
+              </Link>
+              <Link href={ACCESSIBILITY_PATH}>{t('project.accessibility')}</Link>
+            </p>
+          )}
         </div>
       </section>
 

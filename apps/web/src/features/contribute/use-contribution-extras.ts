@@ -11,9 +11,11 @@ import { useContributionPhoto } from './photo/use-contribution-photo.ts';
 export function useContributionExtras(
   projectSlug: string,
   onPhotoStored: (contributionId: string, url: string) => void,
+  /** Where the first-send record is kept: the project's slug, or a kiosk's own scope. */
+  firstSendScope: string = projectSlug,
 ) {
   const photo = useContributionPhoto(projectSlug, onPhotoStored);
-  const firstSend = useFirstSend(projectSlug);
+  const firstSend = useFirstSend(firstSendScope);
   const { accepted: firstSendAccepted } = firstSend;
   // The photo needs nothing here: the outbox uploads it once the server has the contribution.
   const accepted = useCallback((_contributionId: string) => firstSendAccepted(), [firstSendAccepted]);

@@ -22,7 +22,7 @@ import {
   publicFeatureOf,
 } from './draft.ts';
 import { type Announcement, SHAPE_PROBLEM_KEYS } from './drawing-announcements.ts';
-import { participantTokenFor } from './participant-token.ts';
+import { participantTokenAt, participantTokenFor } from './participant-token.ts';
 
 /** A message for the status region, kept as a key so it follows a change of language. */
 export interface StatusMessage {
@@ -59,7 +59,25 @@ interface CarriedFromOutbox {
  * once). The status says "saved on this device, sending…" until the server has it, then "sent";
  * a refusal is shown with its reason and the place stays in the outbox to be fixed or discarded.
  */
-export function useContribution(project: Project, onAccepted: (feature: PublicContributionFeature) => void) {
+/** How a workshop kiosk changes sending; the resident page uses none of it. */
+export interface ContributionOptions {
+  /** Storage key of the participant token (default: this browser's token for the project). */
+  participantTokenKey?: string;
+  /** Added to every contribution: the workshop session, the table chosen, the tablet. */
+  tag?: Pick<ContributionCreate, 'session' | 'sessionGroup' | 'tablet'>;
+}
+
+const NO_OPTIONS: ContributionOptions = {};
+
+/**
+ * `onAccepted(feature, own)`: `own` is true when the place was sent from this form (in this
+ * page's life), false for places an earlier page or another tab left in the outbox.
+ */
+export function useContribution(
+  project: Project,
+  onAccepted: (feature: PublicContributionFeature, own: boolean) => void,
+  options: ContributionOptions = NO_OPTIONS,
+) {
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => emptyDraft(newContributionId()));
   const [sending, setSending] = useState(false);
   const [status, setStatusMessage] = useState<StatusMessage | null>(null);
@@ -72,6 +90,10 @@ export function useContribution(project: Project, onAccepted: (feature: PublicCo
   draftRef.current = draft;
   const onAcceptedRef = useRef(onAccepted);
   onAcceptedRef.current = onAccepted;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  /** Ids this form put in the outbox. */
+  const ownIds = useRef(new Set<string>());
   const setStatus = useCallback((message: Omit<StatusMessage, 'sequence'>) => {
     setStatusMessage((previous) => ({ ...message, sequence: (previous?.sequence ?? 0) + 1 }));
   }, []);
@@ -120,14 +142,19 @@ export function useContribution(project: Project, onAccepted: (feature: PublicCo
     }
     sendingRef.current = true;
     setSending(true);
-    const token = participantTokenFor(project.slug, browserStorage(), isValidToken);
+    const { participantTokenKey, tag } = optionsRef.current;
+    const token = participantTokenKey
+      ? participantTokenAt(participantTokenKey, browserStorage(), isValidToken)
+      : participantTokenFor(project.slug, browserStorage(), isValidToken);
     const carried = carriedRef.current?.draftId === draft.id ? carriedRef.current : null;
     const body: ContributionCreate = {
       ...carried?.extras,
+      ...tag,
       ...built.body,
       ...(participant ? { participant } : {}),
     };
     awaitedId.current = body.id;
+    ownIds.current.add(body.id);
     retryAnnounced.current = false;
     let saved = false;
     try {
@@ -164,7 +191,7 @@ export function useContribution(project: Project, onAccepted: (feature: PublicCo
         if (event.projectSlug !== project.slug) return;
         const awaited = event.id === awaitedId.current;
         if (event.type === 'sent') {
-          onAcceptedRef.current(publicFeatureOf(event.body, new Date()));
+          onAcceptedRef.current(publicFeatureOf(event.body, new Date()), ownIds.current.has(event.id));
           if (!awaited) return;
           awaitedId.current = null;
           setStatus({

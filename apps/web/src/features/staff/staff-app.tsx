@@ -15,6 +15,8 @@ import { holdsProjectRole, isInstanceAdmin, StaffContext, type StaffContextValue
 import { StaffNotFound, StaffShell } from './staff-shell.tsx';
 import { TokensPage } from './tokens/tokens-page.tsx';
 import { UsersPage } from './users/users-page.tsx';
+import { SessionConsolePage } from './workshop/session-console-page.tsx';
+import { WorkshopsPage } from './workshop/workshops-page.tsx';
 
 type SessionState =
   | { status: 'checking' }
@@ -126,6 +128,13 @@ function StaffPages() {
             <StaffNotFound forbidden />
           ))}
         {route.page === 'moderation' && <ModerationPage slug={route.slug} />}
+        {route.page === 'workshops' && <WorkshopsPage slug={route.slug} />}
+        {route.page === 'workshop-console' &&
+          (holdsProjectRole(context.user, route.slug, ['planner', 'facilitator']) ? (
+            <SessionConsolePage key={route.code} slug={route.slug} code={route.code} />
+          ) : (
+            <StaffNotFound forbidden />
+          ))}
         {route.page === 'users' && (admin ? <UsersPage /> : <StaffNotFound forbidden />)}
         {route.page === 'tokens' && <TokensPage />}
         {route.page === 'audit' && (admin ? <AuditPage /> : <StaffNotFound forbidden />)}

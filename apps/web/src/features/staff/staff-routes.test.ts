@@ -18,6 +18,18 @@ describe('matchStaffRoute', () => {
     expect(matchStaffRoute('/staff/moderation/torstrand')).toEqual({ page: 'moderation', slug: 'torstrand' });
   });
 
+  it('opens workshops per project and the console of one session', () => {
+    expect(matchStaffRoute('/staff/workshops')).toEqual({ page: 'workshops', slug: null });
+    expect(matchStaffRoute('/staff/workshops/torstrand')).toEqual({ page: 'workshops', slug: 'torstrand' });
+    expect(matchStaffRoute(staffPaths.workshopConsole('torstrand', 'abc234'))).toEqual({
+      page: 'workshop-console',
+      slug: 'torstrand',
+      code: 'ABC234',
+    });
+    expect(matchStaffRoute('/staff/workshops/torstrand/ab-c')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/workshops/torstrand/ABC234/x')).toEqual({ page: 'not-found' });
+  });
+
   it('does not find malformed slugs or unknown pages', () => {
     expect(matchStaffRoute('/staff/projects/Tor%20strand')).toEqual({ page: 'not-found' });
     expect(matchStaffRoute('/staff/users/extra')).toEqual({ page: 'not-found' });

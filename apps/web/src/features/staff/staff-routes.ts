@@ -7,6 +7,8 @@ export type StaffRoute =
   | { page: 'project-new' }
   | { page: 'project-edit'; slug: string }
   | { page: 'moderation'; slug: string | null }
+  | { page: 'workshops'; slug: string | null }
+  | { page: 'workshop-console'; slug: string; code: string }
   | { page: 'users' }
   | { page: 'tokens' }
   | { page: 'audit' }
@@ -31,6 +33,7 @@ export function matchStaffRoute(pathname: string): StaffRoute {
     .filter((part) => part.length > 0);
   if (parts[0] !== 'staff') return { page: 'not-found' };
   const [, section, detail, ...rest] = parts;
+  if (section === 'workshops') return matchWorkshopRoute(detail, rest);
   if (rest.length > 0) return { page: 'not-found' };
   switch (section) {
     case undefined:
@@ -55,6 +58,18 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   }
 }
 
+/** `/staff/workshops[/:slug[/:code]]` */
+function matchWorkshopRoute(detail: string | undefined, rest: string[]): StaffRoute {
+  if (detail === undefined) return { page: 'workshops', slug: null };
+  const slug = decodeSlug(detail);
+  if (!slug || rest.length > 1) return { page: 'not-found' };
+  const [code] = rest;
+  if (code === undefined) return { page: 'workshops', slug };
+  return /^[A-Za-z0-9]{4,12}$/.test(code)
+    ? { page: 'workshop-console', slug, code: code.toUpperCase() }
+    : { page: 'not-found' };
+}
+
 /** The moderation queue named by `?queue=`; pending by default. */
 export function queueFromSearch(search: string): ModerationQueue {
   const queue = new URLSearchParams(search).get('queue');
@@ -71,6 +86,9 @@ export const staffPaths = {
     slug
       ? `/staff/moderation/${encodeURIComponent(slug)}${queue && queue !== 'pending' ? `?queue=${queue}` : ''}`
       : '/staff/moderation',
+  workshops: (slug?: string) => (slug ? `/staff/workshops/${encodeURIComponent(slug)}` : '/staff/workshops'),
+  workshopConsole: (slug: string, code: string) =>
+    `/staff/workshops/${encodeURIComponent(slug)}/${encodeURIComponent(code)}`,
   users: '/staff/users',
   tokens: '/staff/tokens',
   audit: '/staff/audit',

@@ -29,3 +29,12 @@ export function holdsProjectRole(user: StaffUser, slug: string, roles: readonly 
     (entry) => entry.project === slug && (entry.role === 'admin' || roles.includes(entry.role)),
   );
 }
+
+/** Whether the user runs workshops anywhere: admins, planners and facilitators (instance-wide or in a project). */
+export function mayRunWorkshops(user: StaffUser): boolean {
+  const roles: readonly StaffRole[] = ['admin', 'planner', 'facilitator'];
+  return (
+    user.roles.some((role) => roles.includes(role)) ||
+    user.projectRoles.some((entry) => roles.includes(entry.role))
+  );
+}

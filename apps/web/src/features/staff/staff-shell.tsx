@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.tsx';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { type StaffRoute, staffPaths } from './staff-routes.ts';
-import { isInstanceAdmin, useStaff } from './staff-session.ts';
+import { isInstanceAdmin, mayRunWorkshops, useStaff } from './staff-session.ts';
 
-type Section = 'projects' | 'moderation' | 'users' | 'tokens' | 'audit';
+type Section = 'projects' | 'moderation' | 'workshops' | 'users' | 'tokens' | 'audit';
 
 const sectionOf = (route: StaffRoute): Section | null => {
   switch (route.page) {
@@ -13,6 +13,9 @@ const sectionOf = (route: StaffRoute): Section | null => {
     case 'project-new':
     case 'project-edit':
       return 'projects';
+    case 'workshops':
+    case 'workshop-console':
+      return 'workshops';
     case 'moderation':
     case 'users':
     case 'tokens':
@@ -33,6 +36,9 @@ export function StaffShell({ route, children }: { route: StaffRoute; children: R
   const links: Array<{ section: Section; href: string; label: string }> = [
     { section: 'projects', href: staffPaths.projects, label: t('staff.nav.projects') },
     { section: 'moderation', href: staffPaths.moderation(), label: t('staff.nav.moderation') },
+    ...(mayRunWorkshops(user)
+      ? [{ section: 'workshops' as const, href: staffPaths.workshops(), label: t('staff.nav.workshops') }]
+      : []),
     ...(admin ? [{ section: 'users' as const, href: staffPaths.users, label: t('staff.nav.users') }] : []),
     { section: 'tokens', href: staffPaths.tokens, label: t('staff.nav.tokens') },
     ...(admin ? [{ section: 'audit' as const, href: staffPaths.audit, label: t('staff.nav.audit') }] : []),
