@@ -1,7 +1,8 @@
-// A workshop, end to end: a facilitator's session with tables, a projector and two kiosk tablets
-// (separate browser profiles). Tablet 1 sets the PIN, chooses a table, sends a pin with a story,
-// then "Done — next person" starts afresh with a new participant; tablet 2 sends a pin; both
-// pins reach the projector live, without a reload.
+// A workshop, end to end: a facilitator's session with tables, the facilitator's console, a
+// projector and two kiosk tablets (separate browser profiles). Tablet 1 sets the PIN, chooses a
+// table, sends a pin with a story, then "Done — next person" starts afresh with a new
+// participant; tablet 2 sends a pin; the pins reach the console and the projector live, without
+// a reload.
 import { randomBytes } from 'node:crypto';
 import { projectSchema, sessionSchema, staffSessionSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
@@ -59,15 +60,17 @@ async function sendPin(page: Page, points: [number, number][], story: string): P
   return body.id;
 }
 
-describe.skipIf(inject('e2eSkipped'))('workshop kiosk and projector', () => {
+describe.skipIf(inject('e2eSkipped'))('workshop console, kiosk and projector', () => {
   const baseUrl = inject('baseUrl');
   const executablePath = inject('chromiumPath');
+  let facilitator: BrowserSession;
   let projector: BrowserSession;
   let tablet1: BrowserSession;
   let tablet2: BrowserSession;
 
   beforeAll(async () => {
-    [projector, tablet1, tablet2] = await Promise.all([
+    [facilitator, projector, tablet1, tablet2] = await Promise.all([
+      openBrowser({ baseUrl, executablePath, viewport: { width: 1280, height: 800 } }),
       openBrowser({ baseUrl, executablePath, viewport: { width: 1600, height: 900 } }),
       openBrowser({ baseUrl, executablePath, viewport: { width: 1180, height: 820 } }),
       openBrowser({ baseUrl, executablePath, viewport: { width: 1180, height: 820 } }),
@@ -75,18 +78,30 @@ describe.skipIf(inject('e2eSkipped'))('workshop kiosk and projector', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([projector?.close(), tablet1?.close(), tablet2?.close()]);
+    await Promise.all([facilitator?.close(), projector?.close(), tablet1?.close(), tablet2?.close()]);
   });
 
   it('tags pins with the session, starts afresh for the next person and shows pins live', async ({
     onTestFailed,
   }) => {
     printServerLogOnFailure(onTestFailed, () =>
-      [projector, tablet1, tablet2].map((session) => session.describeProblems()).join('\n---\n'),
+      [facilitator, projector, tablet1, tablet2].map((session) => session.describeProblems()).join('\n---\n'),
     );
     const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${SLUG}`)).json());
     const session = await createSession(baseUrl, ['Bord 1', 'Bord 2']);
     const points = () => randomPointsInArea(project.area, 30);
+
+    // The facilitator's live console for the session.
+    const consolePage = facilitator.page;
+    await consolePage.goto(`${baseUrl}/staff?lang=nb`);
+    await consolePage.locator('#sign-in-email').fill(E2E_ADMIN.email);
+    await consolePage.locator('#sign-in-password').fill(E2E_ADMIN.password);
+    await consolePage.locator('[data-testid="sign-in"]').click();
+    await consolePage.locator('[data-testid="signed-in-as"]').waitFor();
+    await consolePage.goto(`${baseUrl}/staff/workshops/${SLUG}/${session.code}`);
+    await consolePage
+      .locator('[data-testid="stream-state"][data-connected="true"]')
+      .waitFor({ timeout: 30_000 });
 
     // The projector: the code in large letters and a QR code to join.
     await projector.page.goto(`${baseUrl}/w/${session.code}/projector`);
@@ -200,12 +215,20 @@ describe.skipIf(inject('e2eSkipped'))('workshop kiosk and projector', () => {
       )
       .toBe('3');
 
+    // The console lists the same three pins, live.
+    await consolePage
+      .locator('[data-testid="contribution-count"][data-count="3"]')
+      .waitFor({ timeout: 30_000 });
+    for (const id of [firstId, secondId, thirdId]) {
+      await consolePage.locator(`[data-testid="console-contribution"][data-id="${id}"]`).waitFor();
+    }
+
     // The right PIN leaves kiosk mode.
     await page2.locator('[data-testid="kiosk-exit"]').first().click();
     await page2.locator('[data-testid="kiosk-exit-pin"]').fill(PIN);
     await page2.locator('[data-testid="kiosk-exit-submit"]').click();
     await expect.poll(() => new URL(page2.url()).pathname).toBe('/');
 
-    for (const session of [projector, tablet1, tablet2]) expect(session.pageErrors).toEqual([]);
+    for (const session of [facilitator, projector, tablet1, tablet2]) expect(session.pageErrors).toEqual([]);
   });
 });
