@@ -1,5 +1,5 @@
 import type { OwnContribution } from '@nabolag/schema';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { deletePhoto, uploadPhoto } from '../../api/photos.ts';
@@ -66,7 +66,7 @@ export function OwnPhoto({ contribution, token, alt, version, onStored, onDelete
 
   return (
     <div className="own-photo">
-      {!choice.photo && <StoredPhoto contribution={contribution} alt={alt} version={version} />}
+      {!choice.photo && <StoredPhoto contribution={contribution} alt={alt} version={version} token={token} />}
 
       <PhotoPicker
         previewUrl={choice.photo?.previewUrl ?? null}
@@ -129,24 +129,39 @@ export function OwnPhoto({ contribution, token, alt, version, onStored, onDelete
 }
 
 /**
- * The stored photo, once the place is public; until then the server does not hand it out, so
- * the participant is told it is there instead.
+ * The stored photo. While the place waits for a moderator (or was hidden) the server hands the
+ * photo only to its participant, so it is fetched with the participant's token and shown from
+ * memory; a public one is a plain image the browser may cache.
  */
 export function StoredPhoto({
   contribution,
   alt,
   version,
-}: Pick<OwnPhotoProps, 'contribution' | 'alt' | 'version'>) {
-  const { t } = useTranslation();
-  if (!contribution.photo) return null;
-  if (contribution.status !== 'published') return <p className="field__hint">{t('me.photoNotPublic')}</p>;
-  return (
-    <img
-      className="own-photo__image"
-      src={photoAddress(contribution.photo, version)}
-      alt={alt}
-      data-testid="own-photo"
-      loading="lazy"
-    />
-  );
+  token,
+}: Pick<OwnPhotoProps, 'contribution' | 'alt' | 'version' | 'token'>) {
+  const isPublic = contribution.status === 'published';
+  const address = contribution.photo ? photoAddress(contribution.photo, version) : null;
+  const [privateUrl, setPrivateUrl] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!address || isPublic) return;
+    const abort = new AbortController();
+    let objectUrl: string | null = null;
+    fetch(address, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal })
+      .then(async (response) => {
+        if (!response.ok) return;
+        objectUrl = URL.createObjectURL(await response.blob());
+        setPrivateUrl(objectUrl);
+      })
+      .catch(() => undefined); // offline or aborted: no picture, the card still says there is one
+    return () => {
+      abort.abort();
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+      setPrivateUrl(null);
+    };
+  }, [address, isPublic, token]);
+
+  const src = isPublic ? address : privateUrl;
+  if (!src) return null;
+  return <img className="own-photo__image" src={src} alt={alt} data-testid="own-photo" loading="lazy" />;
 }

@@ -157,7 +157,7 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
 
       {mode === 'view' && (
         <>
-          <StoredPhoto contribution={contribution} alt={categoryLabel} version={photoVersion} />
+          <StoredPhoto contribution={contribution} alt={categoryLabel} version={photoVersion} token={token} />
           <div className="button-row own-place__actions">
             <button
               ref={buttons.edit}
