@@ -10,7 +10,7 @@ import { type AreaGeometry, type Project, projectSchema } from '@nabolag/schema'
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { randomPointsInArea } from '../e2e/area.ts';
-import { startServer } from '../e2e/server.ts';
+import { E2E_ADMIN, startServer } from '../e2e/server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 30);
@@ -18,7 +18,8 @@ const CONNECTIONS = 20;
 const TABLETS = 60;
 /** Each tablet sends one pin this often, in milliseconds (the issue's workshop load). */
 const TABLET_INTERVAL_MS = 5_000;
-const ADMIN = { email: 'bench-admin@example.org', password: 'bench password long enough' };
+/** The admin the test server is started with. */
+const ADMIN = E2E_ADMIN;
 
 interface Row {
   database: string;
@@ -131,6 +132,8 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(ADMIN),
   });
+  if (login.status !== 200)
+    throw new Error(`bench: staff sign-in failed (${login.status}): ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const session = await fetch(`${baseUrl}/api/projects/torstrand/sessions`, {
@@ -138,6 +141,8 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
     body: JSON.stringify({ title: 'Benchmark workshop' }),
   });
+  if (session.status !== 201)
+    throw new Error(`bench: creating the session failed (${session.status}): ${await session.text()}`);
   const { code } = (await session.json()) as { code: string };
 
   const sentAt = new Map<string, number>();
@@ -182,7 +187,11 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body,
         });
-        if (response.status !== 201) failures += 1;
+        if (response.status !== 201) {
+          failures += 1;
+          if (failures === 1)
+            console.warn(`  first failed send: ${response.status} ${await response.text()}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, TABLET_INTERVAL_MS));
       }
     }),
@@ -206,8 +215,6 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
 async function benchmark(database: string, databaseUrl: string | undefined) {
   console.log(`\n== ${database}`);
   process.env.NABOLAG_RATE_LIMITS = 'off';
-  process.env.NABOLAG_ADMIN_EMAIL = ADMIN.email;
-  process.env.NABOLAG_ADMIN_PASSWORD = ADMIN.password;
   process.env.LOG_LEVEL = 'warn';
   const startedAt = performance.now();
   // The API alone: the web app is not needed for these measurements.
