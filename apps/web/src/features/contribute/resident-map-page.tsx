@@ -2,7 +2,7 @@ import { type Project, type PublicContributionFeature, pickText } from '@nabolag
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
-import { getProject, listContributions } from '../../api/nabolag-api.ts';
+import { listContributions } from '../../api/nabolag-api.ts';
 import { Link } from '../../app/router.tsx';
 import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
@@ -12,6 +12,8 @@ import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
 import { useWaitingPlaces } from '../../offline/use-outbox.ts';
+import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-states.tsx';
+import { useProject } from '../projects/use-project.ts';
 import { ContributeForm } from './contribute-form.tsx';
 import { withFeature } from './draft.ts';
 import { withPhoto } from './photo/use-contribution-photo.ts';
@@ -21,11 +23,6 @@ import { type ContributionOptions, useContribution } from './use-contribution.ts
 import { useContributionExtras } from './use-contribution-extras.ts';
 import { useMapInput } from './use-map-input.ts';
 import './contribute.css';
-
-type ProjectState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiFailure }
-  | { status: 'ready'; project: Project };
 
 /**
  * A workshop kiosk's changes to the resident map (`features/workshop`): its own participant,
@@ -46,58 +43,14 @@ export interface ResidentKiosk {
 /** `/p/:slug`: loads the project, then shows its map and the way to add a place. */
 export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: ResidentKiosk }) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<ProjectState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // `attempt` is in the dependencies only to load again when the reader asks to retry.
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    getProject(slug, abort.signal).then(
-      (result) => {
-        if (abort.signal.aborted) return;
-        setState(
-          result.ok ? { status: 'ready', project: result.value } : { status: 'failed', error: result.error },
-        );
-      },
-      () => undefined, // aborted
-    );
-    return () => abort.abort();
-  }, [slug, attempt]);
+  const { state, retry } = useProject(slug);
 
   useDocumentTitle(state.status === 'ready' ? pickText(state.project.title, i18n.language) : null);
 
-  if (state.status === 'loading') {
-    return (
-      <div className="page-state page-state--centred" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('project.loading')}
-      </div>
-    );
-  }
+  if (state.status === 'loading') return <ProjectLoading>{t('project.loading')}</ProjectLoading>;
 
   if (state.status === 'failed') {
-    const notFound = state.error.code === 'PROJECT_NOT_FOUND' || state.error.status === 404;
-    return (
-      <div className="page page--narrow">
-        <h1>{notFound ? t('project.notFoundTitle') : t('project.loadFailedTitle')}</h1>
-        <p role="alert">{notFound ? t('project.notFoundText') : t(errorMessageKey(state.error.code))}</p>
-        <p className="button-row">
-          {!notFound && (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setAttempt((count) => count + 1)}
-            >
-              {t('project.retry')}
-            </button>
-          )}
-          <Link href="/" className="button">
-            {t('project.allProjects')}
-          </Link>
-        </p>
-      </div>
-    );
+    return <ProjectLoadFailed error={state.error} title={t('project.loadFailedTitle')} onRetry={retry} />;
   }
 
   return <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />;

@@ -1,15 +1,12 @@
 import type { BackgroundQuestion, Project } from '@nabolag/schema';
 import type { ParseKeys } from 'i18next';
-import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { ApiFailure } from '../../api/client.ts';
-import { getProject } from '../../api/nabolag-api.ts';
 import { Link } from '../../app/router.tsx';
 import { myPlacesPath, projectPath } from '../../app/routes.ts';
-import { useDocumentTitle } from '../../app/use-document-title.ts';
-import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-states.tsx';
+import { useProject } from '../projects/use-project.ts';
 import { basemapHosts, contactParts } from './contact-parts.ts';
 import { ExternalLink } from './external-link.tsx';
 import './privacy.css';
@@ -24,11 +21,6 @@ const QUESTION_KEYS = {
   yearsInArea: 'privacy.questions.yearsInArea',
 } as const satisfies Record<BackgroundQuestion, ParseKeys>;
 
-type State =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiFailure }
-  | { status: 'ready'; project: Project };
-
 /**
  * `/p/:slug/privacy`: the privacy notice of one project (GDPR art. 13), in plain words and in
  * every language the interface offers. The project supplies what varies: its title, the privacy
@@ -36,57 +28,12 @@ type State =
  */
 export function PrivacyPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useDocumentTitle(t('privacy.title'));
+  const { state, retry } = useProject(slug);
 
-  // `attempt` is in the dependencies only to load again when the reader asks to retry.
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    getProject(slug, abort.signal).then(
-      (result) => {
-        if (abort.signal.aborted) return;
-        setState(
-          result.ok ? { status: 'ready', project: result.value } : { status: 'failed', error: result.error },
-        );
-      },
-      () => undefined, // aborted
-    );
-    return () => abort.abort();
-  }, [slug, attempt]);
-
-  if (state.status === 'loading') {
-    return (
-      <div className="page-state page-state--centred" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('privacy.loading')}
-      </div>
-    );
-  }
+  if (state.status === 'loading') return <ProjectLoading>{t('privacy.loading')}</ProjectLoading>;
 
   if (state.status === 'failed') {
-    const notFound = state.error.code === 'PROJECT_NOT_FOUND' || state.error.status === 404;
-    return (
-      <div className="page page--narrow">
-        <h1>{notFound ? t('project.notFoundTitle') : t('privacy.title')}</h1>
-        <p role="alert">{notFound ? t('project.notFoundText') : t(errorMessageKey(state.error.code))}</p>
-        <p className="button-row">
-          {!notFound && (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setAttempt((count) => count + 1)}
-            >
-              {t('project.retry')}
-            </button>
-          )}
-          <Link href="/" className="button">
-            {t('project.allProjects')}
-          </Link>
-        </p>
-      </div>
-    );
+    return <ProjectLoadFailed error={state.error} title={t('privacy.title')} onRetry={retry} />;
   }
 
   return <PrivacyNotice project={state.project} />;
