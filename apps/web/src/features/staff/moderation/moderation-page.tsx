@@ -1,15 +1,16 @@
-import { type ModerationItem, moderationActionSchema, pickText } from '@nabolag/schema';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type ModerationItem, pickText } from '@nabolag/schema';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModerationQueue } from '../../../api/staff-api.ts';
 import { Link, navigate, useSearch } from '../../../app/router.tsx';
 import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
-import { ConfirmDialog, Dialog } from '../common/dialog.tsx';
+import { ConfirmDialog } from '../common/dialog.tsx';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
 import { MODERATION_QUEUES, queueFromSearch, staffPaths } from '../staff-routes.ts';
 import { holdsProjectRole, useStaff } from '../staff-session.ts';
+import { HideDialog } from './hide-dialog.tsx';
 import { ModerationItemCard } from './moderation-item.tsx';
 import { applyAction, type ItemAction, rollBack } from './moderation-queue.ts';
 
@@ -196,61 +197,5 @@ function ModerationQueueView({ slug }: { slug: string }) {
         />
       )}
     </>
-  );
-}
-
-/** Asks why a contribution is hidden: the reason is kept with it and in the audit log. */
-function HideDialog({ onHide, onCancel }: { onHide: (reason: string) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState(false);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = moderationActionSchema.safeParse({ action: 'hide', reason });
-    if (!parsed.success || parsed.data.action !== 'hide') {
-      setInvalid(true);
-      return;
-    }
-    onHide(parsed.data.reason);
-  };
-
-  return (
-    <Dialog title={t('staff.moderation.hideTitle')} onClose={onCancel} testId="hide-dialog">
-      <form onSubmit={submit} noValidate>
-        <div className={invalid ? 'field has-error' : 'field'}>
-          <label htmlFor="hide-reason">{t('staff.moderation.reason')}</label>
-          <p id="hide-reason-hint" className="field__hint">
-            {t('staff.moderation.reasonHint')}
-          </p>
-          <textarea
-            id="hide-reason"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            autoFocus
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (invalid) setInvalid(false);
-            }}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? 'hide-reason-hint hide-reason-error' : 'hide-reason-hint'}
-          />
-          {invalid && (
-            <p id="hide-reason-error" className="field__error">
-              {t('staff.moderation.reasonRequired')}
-            </p>
-          )}
-        </div>
-        <div className="button-row staff-dialog__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('staff.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" data-testid="confirm-hide">
-            {t('staff.moderation.hide')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

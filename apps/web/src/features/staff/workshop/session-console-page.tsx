@@ -5,7 +5,7 @@ import {
   pickText,
   type SessionEvent,
 } from '@nabolag/schema';
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getProject } from '../../../api/nabolag-api.ts';
 import type { SessionStatus, SessionSummary } from '../../../api/staff-api.ts';
@@ -15,9 +15,10 @@ import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import type { LngLat } from '../../../lib/lng-lat.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../../map/project-map.tsx';
 import type { WaitingPlace } from '../../../map/waiting-places.ts';
-import { ConfirmDialog, Dialog } from '../common/dialog.tsx';
+import { ConfirmDialog } from '../common/dialog.tsx';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
+import { HideDialog } from '../moderation/hide-dialog.tsx';
 import { staffPaths } from '../staff-routes.ts';
 import { useStaff } from '../staff-session.ts';
 import { JoinCard } from './join-card.tsx';
@@ -472,50 +473,5 @@ function Console({ project, code }: { project: Project; code: string }) {
         />
       )}
     </>
-  );
-}
-
-function HideDialog({ onCancel, onHide }: { onCancel: () => void; onHide: (reason: string) => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim().length < 3) {
-      setProblem(true);
-      return;
-    }
-    onHide(reason.trim());
-  };
-  return (
-    <Dialog title={t('staff.moderation.hideTitle')} onClose={onCancel} testId="hide-dialog">
-      <form onSubmit={submit} className="staff-dialog__body">
-        <div className="field">
-          <label htmlFor="console-hide-reason">{t('staff.moderation.reason')}</label>
-          <input
-            id="console-hide-reason"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            maxLength={500}
-            aria-invalid={problem}
-            aria-describedby={problem ? 'console-hide-problem' : undefined}
-            data-testid="hide-reason"
-          />
-          {problem && (
-            <p id="console-hide-problem" className="field__error">
-              {t('staff.moderation.reasonRequired')}
-            </p>
-          )}
-        </div>
-        <div className="button-row staff-dialog__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('staff.cancel')}
-          </button>
-          <button type="submit" className="button button--danger" data-testid="confirm-hide">
-            {t('staff.moderation.hide')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }
