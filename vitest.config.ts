@@ -32,6 +32,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real server processes killed, restarted, and their PostgreSQL restarted; one file at a
+          // time, since each starts servers of its own.
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],

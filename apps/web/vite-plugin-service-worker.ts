@@ -39,7 +39,8 @@ export function serviceWorker({ entry, fileName = 'sw.js' }: ServiceWorkerOption
       const outDir = output.dir ?? path.resolve(config.root, config.build.outDir);
       const publicFiles = config.publicDir ? await filesUnder(config.publicDir) : [];
       const files = [...new Set([...Object.keys(bundle), ...publicFiles])]
-        .filter((file) => !file.endsWith('.map') && file !== fileName)
+        // Source maps and Vite's build manifest (.vite/) are for tools, not for the offline shell.
+        .filter((file) => !file.endsWith('.map') && !file.startsWith('.vite/') && file !== fileName)
         .sort();
       const hash = createHash('sha256');
       for (const file of files) {

@@ -18,6 +18,8 @@ export default defineConfig(({ command }) => {
       outDir: 'dist',
       emptyOutDir: true,
       sourcemap: true,
+      // dist/.vite/manifest.json: which chunks each page needs (pnpm bench reports their sizes).
+      manifest: true,
       // MapLibre alone is ~1 MB minified; it is one chunk on purpose (loaded only for map pages).
       chunkSizeWarningLimit: 1500,
     },

@@ -4,129 +4,44 @@
 //
 //   BENCH_SECONDS   length of each load phase (default 10)
 //   BENCH_LIVE_SECONDS  length of the workshop latency phase (default 30)
-import { randomUUID } from 'node:crypto';
+//   BENCH_DATABASES  which to measure: `embedded,postgis` (default; postgis needs a URL)
+//   BENCH_CLIENT     `off` skips the client phase (bundle sizes, time to interactive in Chromium)
+//   BENCH_RATE       the fixed offered rate of the write-latency phase, req/s (default 1000)
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AreaGeometry, type Project, projectSchema } from '@nabolag/schema';
-import autocannon from 'autocannon';
+import { type AreaGeometry, projectSchema } from '@nabolag/schema';
 import pg from 'pg';
+import { ensureWebBuild } from '../../scripts/web-build.mjs';
 import { randomPointsInArea } from '../e2e/area.ts';
 import { E2E_ADMIN, startServer } from '../e2e/server.ts';
+import { bundleSizes, timeToInteractive } from './client.ts';
+import { heatmapAtScale } from './heatmap.bench.ts';
+import { readPath } from './read-path.ts';
+import { createTable, describeMachine, type Recorder } from './table.ts';
+import { clientToken, fixedRate, pinBody, rawInserts, writePath } from './write-path.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 30);
 const CONNECTIONS = 20;
+const DATABASES = (process.env.BENCH_DATABASES ?? 'embedded,postgis').split(',');
+const CLIENT = process.env.BENCH_CLIENT !== 'off';
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TABLETS = 60;
 /** Each tablet sends one pin this often, in milliseconds (the issue's workshop load). */
 const TABLET_INTERVAL_MS = 5_000;
 /** The admin the test server is started with. */
 const ADMIN = E2E_ADMIN;
 
-interface Row {
-  database: string;
-  measurement: string;
-  value: string;
-}
-const rows: Row[] = [];
-const record = (database: string, measurement: string, value: string) => {
-  rows.push({ database, measurement, value });
-  console.log(`  ${measurement}: ${value}`);
-};
+const table = createTable();
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-function pinBody(points: [number, number][], extra: Record<string, unknown> = {}) {
-  const point = points[Math.floor(Math.random() * points.length)] as [number, number];
-  return JSON.stringify({
-    id: randomUUID(),
-    category: 'meeting-places',
-    geometry: { type: 'Point', coordinates: point },
-    story: 'Benken ved kirka, der vi møtes om kvelden',
-    ...extra,
-  });
-}
-
-/** POST /contributions under load: requests per second and latency. */
-async function writePath(database: string, baseUrl: string, points: [number, number][]) {
-  const token = randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '');
-  const result = await autocannon({
-    url: `${baseUrl}/api/projects/torstrand/contributions`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (request) => ({ ...request, body: pinBody(points) }) }],
-  });
-  const ok = result['2xx'];
-  record(database, 'POST contribution: stored/s', (ok / SECONDS).toFixed(0));
-  record(
-    database,
-    'POST contribution: latency p50 / p99 (ms)',
-    `${result.latency.p50} / ${result.latency.p99}`,
-  );
-  record(database, 'POST contribution: non-2xx, errors', `${result.non2xx}, ${result.errors}`);
-  return ok / SECONDS;
-}
-
-/** The same rows inserted with plain single-row `pg` INSERTs: the ceiling the API is measured against. */
-async function rawInserts(database: string, url: string, points: [number, number][]) {
-  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
-  const { rows: found } = await pool.query<{ project: string; participant: string }>(
-    `SELECT p.id AS project, (SELECT id FROM participants WHERE project_id = p.id LIMIT 1) AS participant
-     FROM projects p WHERE slug = 'torstrand'`,
-  );
-  const { project, participant } = found[0] as { project: string; participant: string };
-  let inserted = 0;
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < until) {
-        const point = points[Math.floor(Math.random() * points.length)] as [number, number];
-        await pool.query(
-          `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry, story)
-           VALUES ($1, $2, $3, 'meeting-places', ST_SetSRID(ST_MakePoint($4, $5), 4326), $6)`,
-          [
-            randomUUID(),
-            project,
-            participant,
-            point[0],
-            point[1],
-            'Benken ved kirka, der vi møtes om kvelden',
-          ],
-        );
-        inserted += 1;
-      }
-    }),
-  );
-  await pool.end();
-  record(database, 'raw pg INSERT: rows/s', (inserted / SECONDS).toFixed(0));
-  return inserted / SECONDS;
-}
-
-/** GET of the public list by bbox, the map's main read. */
-async function readPath(database: string, baseUrl: string, project: Project) {
-  const [west, south, east, north] = project.bounds;
-  const bbox = [west, south, (west + east) / 2, (south + north) / 2].join(',');
-  const result = await autocannon({
-    url: `${baseUrl}/api/projects/torstrand/contributions?bbox=${bbox}&limit=1000`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-  });
-  record(database, 'GET contributions by bbox (≤1000): requests/s', (result['2xx'] / SECONDS).toFixed(0));
-  record(
-    database,
-    'GET contributions by bbox: latency p50 / p99 (ms)',
-    `${result.latency.p50} / ${result.latency.p99}`,
-  );
-}
-
-/**
- * A workshop: 60 tablets, each sending a pin every 5 s, and a projector on the live stream.
- * Latency is from the moment a tablet sends to the moment the projector has the event.
- */
-async function liveLatency(database: string, baseUrl: string, points: [number, number][]) {
+/** Signs in as the test server's admin: the session cookie and CSRF token. */
+async function signIn(baseUrl: string): Promise<{ cookie: string; csrfToken: string }> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -136,6 +51,15 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
     throw new Error(`bench: staff sign-in failed (${login.status}): ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/**
+ * A workshop: 60 tablets, each sending a pin every 5 s, and a projector on the live stream.
+ * Latency is from the moment a tablet sends to the moment the projector has the event.
+ */
+async function liveLatency(record: Recorder, baseUrl: string, points: [number, number][]) {
+  const { cookie, csrfToken } = await signIn(baseUrl);
   const session = await fetch(`${baseUrl}/api/projects/torstrand/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
@@ -175,7 +99,7 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
   const until = Date.now() + LIVE_SECONDS * 1000;
   await Promise.all(
     Array.from({ length: TABLETS }, async (_, index) => {
-      const token = randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '');
+      const token = clientToken();
       // Tablets start spread over the interval, as people do.
       await new Promise((resolve) => setTimeout(resolve, (index * TABLET_INTERVAL_MS) / TABLETS));
       while (Date.now() < until) {
@@ -200,13 +124,11 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
   controller.abort();
   await reading;
   record(
-    database,
     `workshop (${TABLETS} tablets, 1 pin / ${TABLET_INTERVAL_MS / 1000} s each): pins sent`,
     String(sentAt.size),
   );
-  record(database, 'workshop: pins on the projector, failed sends', `${latencies.length}, ${failures}`);
+  record('workshop: pins on the projector, failed sends', `${latencies.length}, ${failures}`);
   record(
-    database,
     'workshop: pin-to-projector latency p50 / p95 (ms)',
     `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)}`,
   );
@@ -214,37 +136,91 @@ async function liveLatency(database: string, baseUrl: string, points: [number, n
 
 async function benchmark(database: string, databaseUrl: string | undefined) {
   console.log(`\n== ${database}`);
+  const record = table.recorder(database);
   process.env.NABOLAG_RATE_LIMITS = 'off';
   process.env.LOG_LEVEL = 'warn';
   const startedAt = performance.now();
-  // The API alone: the web app is not needed for these measurements.
+  // The API alone: the web app is measured in its own phase (clientPhase).
   const server = await startServer({ databaseUrl, webDistDirectory: join(process.cwd(), 'no-web-app') });
-  record(database, 'server start until healthy (s)', ((performance.now() - startedAt) / 1000).toFixed(1));
+  record('server start until healthy (s)', ((performance.now() - startedAt) / 1000).toFixed(1));
   try {
     const project = projectSchema.parse(
       await (await fetch(`${server.baseUrl}/api/projects/torstrand`)).json(),
     );
     const points = randomPointsInArea(project.area as AreaGeometry, 200);
-    const api = await writePath(database, server.baseUrl, points);
+    const load = { seconds: SECONDS, connections: CONNECTIONS };
+    const api = await writePath(record, server.baseUrl, points, load);
     if (databaseUrl) {
-      const raw = await rawInserts(database, databaseUrl, points);
-      record(database, 'POST contribution vs raw INSERT', `${((api / raw) * 100).toFixed(0)} %`);
+      // Side by side in the same run, on the same rows: the API's rate against plain INSERTs.
+      const raw = await rawInserts(record, databaseUrl, points, load);
+      record('POST contribution vs raw INSERT', `${((api / raw) * 100).toFixed(0)} %`);
+      await fixedRate(record, server.baseUrl, points, { seconds: SECONDS, rate: RATE });
     }
-    await readPath(database, server.baseUrl, project);
-    await liveLatency(database, server.baseUrl, points);
+    const { cookie } = await signIn(server.baseUrl);
+    await readPath(record, server.baseUrl, project, cookie, load);
+    await liveLatency(record, server.baseUrl, points);
+    // 1,000,000 contributions: PostGIS only (the embedded database would need minutes and GBs).
+    if (databaseUrl && process.env.BENCH_HEATMAP !== 'off')
+      await heatmapAtScale(record, server.baseUrl, databaseUrl);
   } finally {
     await server.stop();
   }
 }
 
-const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-await benchmark('embedded', undefined);
-if (postgresUrl) await benchmark('postgis', postgresUrl);
-else console.log('\n(no BENCH_DATABASE_URL or TEST_DATABASE_URL: PostGIS not measured)');
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pg: string; postgis: string }>(
+      `SELECT current_setting('server_version') AS pg, postgis_lib_version() AS postgis`,
+    );
+    return `PostgreSQL ${rows[0]?.pg}, PostGIS ${rows[0]?.postgis}`;
+  } finally {
+    await client.end();
+  }
+}
 
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+/**
+ * The web app: bundle sizes per route, and time to interactive of the resident map on a server
+ * of its own (PostGIS when measured, with the pins the load phases left: a busy project).
+ */
+async function clientPhase(databaseUrl: string | undefined) {
+  console.log('\n== client');
+  const record = table.recorder('client');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`bench: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH or BENCH_CLIENT=off)`);
+  const webDist = (await ensureWebBuild({ log: (line) => console.log(line), requireSources: true }))
+    .distDirectory;
+  bundleSizes(record, webDist);
+  const server = await startServer({ databaseUrl, webDistDirectory: webDist });
+  try {
+    const list = await fetch(`${server.baseUrl}/api/projects/torstrand/contributions`);
+    const { features, truncated } = (await list.json()) as { features: unknown[]; truncated: boolean };
+    record(
+      'contributions on the map of /p/torstrand (public list, default limit)',
+      `${features.length}${truncated ? ' (more exist)' : ''}`,
+    );
+    await timeToInteractive(record, server.baseUrl, CHROMIUM, { runs: 3, path: '/p/torstrand' });
+  } finally {
+    await server.stop();
+  }
+}
+
+for (const database of DATABASES) {
+  if (database === 'postgis' && !postgresUrl) {
+    console.log('\n(no BENCH_DATABASE_URL or TEST_DATABASE_URL: PostGIS not measured)');
+    continue;
+  }
+  await benchmark(database, database === 'postgis' ? postgresUrl : undefined);
+}
+if (CLIENT) await clientPhase(DATABASES.includes('postgis') ? postgresUrl : undefined);
+
+const machine = describeMachine(postgresUrl ? await postgresVersion(postgresUrl) : undefined);
 console.log(
   `\nNabolag benchmarks (${SECONDS} s per load phase, ${CONNECTIONS} connections; ${new Date().toISOString()})`,
 );
-const width = Math.max(...rows.map((row) => row.measurement.length));
-for (const row of rows)
-  console.log(`${row.database.padEnd(9)} ${row.measurement.padEnd(width)}  ${row.value}`);
+console.log(`machine: ${machine}`);
+console.log(table.text());
+console.log('\nAs Markdown:\n');
+console.log(table.markdown());

@@ -8,8 +8,10 @@ import { AppError } from './errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
+import { analysisStaffRoutes } from './modules/analysis/analysis-staff.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { ogcRoutes } from './modules/ogc/ogc.routes.ts';
@@ -17,6 +19,10 @@ import { participantsRoutes } from './modules/participants/participants.routes.t
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { projectAdminRoutes } from './modules/projects/project-admin.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { referenceLayersRoutes } from './modules/reference-layers/reference-layers.routes.ts';
+import { resultsRoutes } from './modules/results/results.routes.ts';
+import { resultsStaffRoutes } from './modules/results/results-staff.routes.ts';
+import { tilesRoutes } from './modules/tiles/tiles.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { type PageFallback, registerWebApp } from './modules/web/web.routes.ts';
 import { createMemoryBus, createPostgresBus, type SessionBus } from './modules/workshop/event-bus.ts';
@@ -141,7 +147,13 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(projectAdminRoutes);
   await app.register(workshopRoutes);
   await app.register(analysisRoutes);
+  await app.register(analysisStaffRoutes);
   await app.register(ogcRoutes);
+  await app.register(exportsRoutes);
+  await app.register(tilesRoutes);
+  await app.register(referenceLayersRoutes);
+  await app.register(resultsRoutes);
+  await app.register(resultsStaffRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
     : undefined;

@@ -17,6 +17,10 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
   GEOMETRY_TYPE_NOT_ALLOWED: { status: 400, message: 'This category does not take this kind of geometry.' },
   INVALID_GEOMETRY: { status: 400, message: 'The geometry is not valid.' },
   OUTSIDE_PROJECT_AREA: { status: 400, message: 'The place is too far outside the project area.' },
+  INVALID_ANSWERS: {
+    status: 400,
+    message: 'An answer to the questions about the place is missing or not valid; see details.',
+  },
   UNKNOWN_SESSION: { status: 400, message: 'There is no open workshop session with this code.' },
   SESSION_NOT_OPEN: {
     status: 409,
@@ -37,6 +41,11 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
     message: 'The photo must be a JPEG, PNG or WebP image of at most 10 MB.',
   },
   PHOTO_NOT_FOUND: { status: 404, message: 'This contribution has no photo.' },
+  INVALID_REFERENCE_LAYER: {
+    status: 400,
+    message:
+      'The file cannot be used as a map layer: send a GeoJSON, GeoPackage or KML file with valid features.',
+  },
   UNAUTHORIZED: { status: 401, message: 'Sign in or send the participant token.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The e-mail address or the password is wrong.' },
   CSRF_FAILED: {

@@ -1,7 +1,12 @@
 import type pg from 'pg';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { EMBEDDED_POOL_SIZE, type EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded.ts';
+import {
+  DataDirectoryError,
+  EMBEDDED_POOL_SIZE,
+  type EmbeddedDatabase,
+  startEmbeddedDatabase,
+} from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoProject } from './db/seed.ts';
 import { scheduleMaintenance } from './modules/maintenance/maintenance.ts';
@@ -10,6 +15,21 @@ import { upsertAdmin } from './modules/users/users.repository.ts';
 /** How long a graceful shutdown may take before the process exits anyway, in milliseconds. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/**
+ * A log line before the server's logger exists, in the shape pino writes (one JSON object per
+ * line: level 30 info, 60 fatal), so that log collectors parse every line of the process alike.
+ */
+function earlyLog(level: 'info' | 'fatal', msg: string, fields: Record<string, unknown> = {}): void {
+  const line = JSON.stringify({
+    level: level === 'fatal' ? 60 : 30,
+    time: Date.now(),
+    pid: process.pid,
+    ...fields,
+    msg,
+  });
+  (level === 'fatal' ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   let config: Config;
@@ -17,7 +37,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      earlyLog('fatal', error.message, { problems: error.problems });
       process.exit(78); // EX_CONFIG
     }
     throw error;
@@ -26,8 +46,19 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    console.info(`Starting the embedded PostGIS in ${config.dataDirectory} (the first start takes ~15 s)…`);
-    embedded = await startEmbeddedDatabase({ dataDirectory: config.dataDirectory });
+    earlyLog(
+      'info',
+      `Starting the embedded PostGIS in ${config.dataDirectory} (the first start takes ~15 s)…`,
+    );
+    try {
+      embedded = await startEmbeddedDatabase({ dataDirectory: config.dataDirectory });
+    } catch (error) {
+      if (error instanceof DataDirectoryError) {
+        earlyLog('fatal', `Nabolag could not start: ${error.message}`);
+        process.exit(73); // EX_CANTCREAT
+      }
+      throw error;
+    }
     databaseUrl = embedded.connectionString;
   }
 
@@ -51,23 +82,36 @@ async function main(): Promise<void> {
     },
   });
 
+  // Graceful shutdown (SIGTERM from an orchestrator, Ctrl-C): stop taking requests (new ones on
+  // open connections get 503, so readiness fails and a proxy moves on), end the live streams
+  // (clients resume on another process with Last-Event-ID), let requests in flight finish, close
+  // the database, exit 0. A second signal, or the grace period running out, exits at once.
   let closing = false;
   let stopMaintenance = () => {};
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      app.log.warn({ signal }, 'second signal during shutdown; exiting now');
+      process.exit(1);
+    }
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    const startedClosing = performance.now();
+    app.log.info({ signal }, 'shutting down: draining requests and live streams');
     const timer = setTimeout(() => {
-      app.log.error('shutdown took too long; exiting');
+      app.log.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long; exiting');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
+    let code = 0;
     try {
       stopMaintenance();
       await app.close();
       await embedded?.stop();
+      app.log.info({ shutdownMs: Math.round(performance.now() - startedClosing) }, 'shut down cleanly');
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      code = 1;
     } finally {
-      process.exit(0);
+      process.exit(code);
     }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -95,6 +139,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `Nabolag could not start: ${error.message}` : error);
+  earlyLog('fatal', `Nabolag could not start: ${error instanceof Error ? error.message : String(error)}`, {
+    err: error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : error,
+  });
   process.exit(1);
 });

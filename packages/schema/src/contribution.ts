@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { followUpAnswersInputSchema } from './follow-up.ts';
 import { bboxQuerySchema, contributionGeometrySchema } from './geojson.ts';
 import { categoryKeySchema } from './project.ts';
 
@@ -51,6 +52,10 @@ export const contributionCreateSchema = z
     geometry: contributionGeometrySchema,
     story: storySchema.optional(),
     participant: participantProfileSchema.optional(),
+    /** Answers to the category's follow-up questions, keyed by question key. */
+    answers: followUpAnswersInputSchema.optional(),
+    /** The version of the category's questions the answers reply to (default: the current one). */
+    questionsVersion: z.number().int().min(1).optional(),
     session: sessionCodeSchema.optional(),
     /** The table or group chosen on a workshop tablet. */
     sessionGroup: z.string().trim().min(1).max(60).optional(),
@@ -79,6 +84,13 @@ export const contributionUpdateSchema = z
     category: categoryKeySchema.optional(),
     geometry: contributionGeometrySchema.optional(),
     story: storySchema.optional(),
+    /**
+     * All answers to the follow-up questions, replacing the earlier ones. Needed when the
+     * category changes to one whose questions must be answered; left out otherwise: kept (or,
+     * with a new category, dropped).
+     */
+    answers: followUpAnswersInputSchema.optional(),
+    questionsVersion: z.number().int().min(1).optional(),
   })
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'nothing to change');
@@ -151,6 +163,10 @@ export const ownContributionSchema = z.object({
   /** ISO 8601 time, to the second: the participant's own data. */
   createdAt: z.string(),
   photo: z.string().nullable(),
+  /** The answers to the category's follow-up questions (none: `{}`). */
+  answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
+  /** The version of the questions answered, or null when there are no answers. */
+  questionsVersion: z.number().int().nullable().default(null),
 });
 export type OwnContribution = z.infer<typeof ownContributionSchema>;
 
@@ -183,6 +199,8 @@ export const heatmapQuerySchema = z.object({
     .optional(),
   /** Only one workshop session's contributions. */
   session: sessionCodeSchema.optional(),
+  /** Only cells touching this box (a map viewport), degrees. */
+  bbox: bboxQuerySchema.optional(),
 });
 
 /** A hex cell of the public heatmap: only cells with at least k distinct participants are present. */

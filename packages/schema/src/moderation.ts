@@ -22,6 +22,8 @@ export const moderationItemSchema = z.object({
   session: z.string().nullable(),
   createdAt: z.string(),
   flags: z.array(flagSchema),
+  /** Picked as a quote for the public results page. */
+  featured: z.boolean(),
 });
 export type ModerationItem = z.infer<typeof moderationItemSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { followUpQuestionListSchema } from './follow-up.ts';
 import { areaGeometrySchema, contributionGeometryTypeSchema } from './geojson.ts';
 import { languageTagSchema, localizedTextSchema } from './i18n.ts';
 
@@ -24,6 +25,16 @@ export const categorySchema = z.object({
   colour: colourSchema,
   /** A short symbol shown beside the label, e.g. an emoji ("☕"); optional. */
   icon: z.string().trim().max(16).optional(),
+  /**
+   * Follow-up questions asked right after a place in this category is put on the map, in order.
+   * Left out when saving a project: the category's questions stay as they are.
+   */
+  questions: followUpQuestionListSchema.optional(),
+  /**
+   * Set by the server: the version of `questions` (each change makes a new one; 0 = never any).
+   * A client sends it back with its answers, so answers given offline still fit.
+   */
+  questionsVersion: z.number().int().min(0).optional(),
 });
 export type Category = z.infer<typeof categorySchema>;
 
@@ -92,14 +103,19 @@ export const projectSchema = z.object({
 });
 export type Project = z.infer<typeof projectSchema>;
 
-export const projectSummarySchema = projectSchema.pick({
-  slug: true,
-  title: true,
-  description: true,
-  open: true,
-  languages: true,
-  bounds: true,
-});
+export const projectSummarySchema = projectSchema
+  .pick({
+    slug: true,
+    title: true,
+    description: true,
+    open: true,
+    languages: true,
+    bounds: true,
+  })
+  .extend({
+    /** Whether the results page ("What we heard") has something to show. */
+    hasResults: z.boolean(),
+  });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
 export const projectListSchema = z.object({ projects: z.array(projectSummarySchema) });

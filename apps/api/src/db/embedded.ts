@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
@@ -43,7 +43,11 @@ export async function startEmbeddedDatabase(options: {
   const directory = path.join(options.dataDirectory, 'pglite');
   try {
     mkdirSync(directory, { recursive: true });
-    accessSync(directory, constants.W_OK);
+    // A real write, not access(W_OK): that says yes to root on a read-only mount, and PGlite
+    // would then fail later with a message nobody can act on.
+    const probe = path.join(directory, `.write-test-${process.pid}`);
+    writeFileSync(probe, 'nabolag');
+    rmSync(probe);
   } catch (error) {
     throw new DataDirectoryError(directory, error);
   }

@@ -78,7 +78,11 @@ export function toErrorResponse(error: FastifyError | Error): [number, ErrorBody
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const [status, body] = toErrorResponse(error);
-    if (status >= 500) {
+    if (status === 503) {
+      // Expected while the database restarts: one short warning per request, not a stack trace.
+      request.log.warn({ code: body.code, reqId: request.id, cause: error.message }, 'database unavailable');
+      body.details = { requestId: request.id };
+    } else if (status >= 500) {
       request.log.error({ err: error, reqId: request.id }, 'request failed');
       body.details = { requestId: request.id };
     } else {

@@ -69,14 +69,40 @@ export async function countRequest(
   return rows[0] as { hits: number; retry: number };
 }
 
+/** A rule's counter for one subject, for a statement that counts the request itself (one round trip). */
+export interface RateLimitCounter {
+  key: string;
+  windowSeconds: number;
+  limit: number;
+}
+
+/**
+ * The counter to bump for this request, for a repository statement that counts and acts in one
+ * go (the contributions' write path); undefined when limits are off. Check its `hits` against
+ * `limit` and throw `rateLimitExceeded` past it.
+ */
+export function rateLimitCounter(
+  app: FastifyInstance,
+  rule: RateLimitRule,
+  subject: string,
+): RateLimitCounter | undefined {
+  if (!app.rateLimits) return undefined;
+  return { key: keyFor(rule, subject), windowSeconds: rule.windowSeconds, limit: rule.limit };
+}
+
 /** The counter's key: the rule and a hash of the subject (never the address itself). */
 function keyFor(rule: RateLimitRule, subject: string): string {
   return `${rule.name}:${createHash('sha256').update(subject).digest('base64url').slice(0, 22)}`;
 }
 
 function refuse(retrySeconds: number): never {
+  throw rateLimitExceeded(retrySeconds);
+}
+
+/** The 429 for a caller who used up the window; `retrySeconds` until the next window opens. */
+export function rateLimitExceeded(retrySeconds: number): AppError {
   const retryAfterSeconds = Math.max(1, retrySeconds);
-  throw new AppError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} seconds.`, {
+  return new AppError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} seconds.`, {
     retryAfterSeconds,
   });
 }

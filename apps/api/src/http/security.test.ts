@@ -39,12 +39,29 @@ interface Ids {
   contribution: string;
   user: string;
   session: string;
+  referenceLayer: string;
+  update: string;
 }
 
 const json = (payload: unknown) => ({ payload: payload as Record<string, unknown> });
 
+const REFERENCE_LAYER = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { name: 'Byggefelt' }, geometry: { type: 'Point', coordinates: INSIDE } },
+  ],
+};
+const upload = (geojson: unknown) => ({
+  headers: { 'content-type': 'application/geo+json' },
+  payload: Buffer.from(JSON.stringify(geojson)),
+});
+
+const UPDATE = { publishedOn: '2025-03-14', title: { nb: 'Benker ved kirka' }, body: {}, published: true };
+
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }) },
+  'GET /api/health/live': { access: 'public', request: () => ({ url: '/api/health/live' }) },
+  'GET /api/health/ready': { access: 'public', request: () => ({ url: '/api/health/ready' }) },
   'GET /api/projects': { access: 'public', request: () => ({ url: '/api/projects' }) },
   'GET /api/projects/:slug': {
     access: 'public',
@@ -236,7 +253,154 @@ const ROUTES: Record<string, RouteCase> = {
     access: 'project-staff',
     request: (ids) => ({ url: `/ogc/collections/${ids.slug}.meeting-places/items/${ids.contribution}` }),
   },
+  // Whole-project downloads: the project's planners (admins hold every role).
+  'GET /api/projects/:slug/export/summary': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/export/summary` }),
+    bad: (ids) => ({ url: `/api/projects/${ids.slug}/export/summary?lang=not_a_language` }),
+  },
+  'GET /api/projects/:slug/export': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/export?format=csv` }),
+    bad: (ids) => ({ url: `/api/projects/${ids.slug}/export?format=xlsx` }),
+  },
+  'GET /tiles/:slug/contributions/:z/:x/:y.mvt': {
+    access: 'public',
+    request: (ids) => ({ url: `/tiles/${ids.slug}/contributions/14/8647/4837.mvt` }),
+    bad: (ids) => ({ url: `/tiles/${ids.slug}/contributions/14/99999/4837.mvt` }),
+  },
+  'GET /tiles/:slug/heatmap/:z/:x/:y.mvt': {
+    access: 'public',
+    request: (ids) => ({ url: `/tiles/${ids.slug}/heatmap/14/8647/4837.mvt` }),
+    bad: (ids) => ({ url: `/tiles/${ids.slug}/heatmap/14/8647/4837.mvt?cell=5` }),
+  },
+  'GET /api/projects/:slug/reference-layers': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/reference-layers` }),
+    bad: () => ({ url: '/api/projects/NOT%20A%20SLUG/reference-layers' }),
+  },
+  'GET /api/staff/projects/:slug/reference-layers': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/reference-layers` }),
+  },
+  'POST /api/staff/projects/:slug/reference-layers': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/projects/${ids.slug}/reference-layers?name=Walk`,
+      ...upload(REFERENCE_LAYER),
+    }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/projects/${ids.slug}/reference-layers?name=Walk`,
+      ...upload({ type: 'FeatureCollection', features: [] }),
+    }),
+  },
+  'PATCH /api/staff/reference-layers/:id': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'PATCH',
+      url: `/api/staff/reference-layers/${ids.referenceLayer}`,
+      ...json({ visible: false }),
+    }),
+    bad: (ids) => ({
+      method: 'PATCH',
+      url: `/api/staff/reference-layers/${ids.referenceLayer}`,
+      ...json({ colour: 'red' }),
+    }),
+  },
+  'DELETE /api/staff/reference-layers/:id': {
+    access: 'project-staff',
+    request: (ids) => ({ method: 'DELETE', url: `/api/staff/reference-layers/${ids.referenceLayer}` }),
+    bad: () => ({ method: 'DELETE', url: '/api/staff/reference-layers/not-a-uuid' }),
+  },
+  'GET /api/staff/projects/:slug/analysis/heatmap': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/heatmap?cell=100` }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/heatmap?cell=100&relation=alien` }),
+  },
+  'GET /api/staff/projects/:slug/analysis/points': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/points` }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/points?from=2024-99-01` }),
+  },
+  'GET /api/staff/projects/:slug/analysis/hot-spots': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/hot-spots?cell=250` }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/hot-spots?rings=9` }),
+  },
+  'GET /api/staff/projects/:slug/analysis/compare': {
+    access: 'project-staff',
+    request: (ids) => ({
+      url: `/api/staff/projects/${ids.slug}/analysis/compare?a.relation=lives&b.relation=visitor`,
+    }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/compare?a.ageBand=old` }),
+  },
+  'GET /api/staff/projects/:slug/analysis/contested': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/contested` }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/contested?category=least-liked` }),
+  },
+  'GET /api/staff/projects/:slug/analysis/stories': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/stories?search=walk` }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/stories?cell=100` }),
+  },
+  'GET /api/staff/projects/:slug/analysis/stats': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/stats` }),
+    bad: (ids) => ({ url: `/api/staff/projects/${ids.slug}/analysis/stats?session=!` }),
+  },
   'GET /api/staff/projects': { access: 'staff', request: () => ({ url: '/api/staff/projects' }) },
+  'GET /api/projects/:slug/results': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/results` }),
+    bad: (ids) => ({ url: `/api/projects/${ids.slug}/results?cell=300` }),
+  },
+  'GET /api/staff/projects/:slug/updates': {
+    access: 'project-staff',
+    request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/updates` }),
+  },
+  'POST /api/staff/projects/:slug/updates': {
+    access: 'project-staff',
+    request: (ids) => ({ method: 'POST', url: `/api/staff/projects/${ids.slug}/updates`, ...json(UPDATE) }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/projects/${ids.slug}/updates`,
+      ...json({ ...UPDATE, title: { xx: 'Not an offered language' } }),
+    }),
+  },
+  'PUT /api/staff/projects/:slug/updates/:id': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/projects/${ids.slug}/updates/${ids.update}`,
+      ...json({ ...UPDATE, published: false }),
+    }),
+    bad: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/projects/${ids.slug}/updates/${ids.update}`,
+      ...json({ ...UPDATE, publishedOn: 'yesterday' }),
+    }),
+  },
+  'DELETE /api/staff/projects/:slug/updates/:id': {
+    access: 'project-staff',
+    request: (ids) => ({ method: 'DELETE', url: `/api/staff/projects/${ids.slug}/updates/${ids.update}` }),
+    bad: (ids) => ({ method: 'DELETE', url: `/api/staff/projects/${ids.slug}/updates/not-a-uuid` }),
+  },
+  'POST /api/staff/contributions/:id/featured': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/contributions/${ids.contribution}/featured`,
+      ...json({ featured: true }),
+    }),
+    bad: (ids) => ({
+      method: 'POST',
+      url: `/api/staff/contributions/${ids.contribution}/featured`,
+      ...json({ featured: 'please' }),
+    }),
+  },
   'POST /api/projects/:slug/sessions': {
     access: 'project-staff',
     request: (ids) => ({
@@ -361,7 +525,13 @@ async function fingerprint(): Promise<string> {
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) AS tokens,
            (SELECT count(*) FROM contribution_flags) AS flags,
            (SELECT md5(coalesce(string_agg(code || status, ',' ORDER BY code), '')) FROM sessions) AS sessions,
-           (SELECT count(*) FROM session_tablets) AS tablets`);
+           (SELECT count(*) FROM session_tablets) AS tablets,
+           (SELECT md5(coalesce(string_agg(id::text || names::text || colour || visible, ',' ORDER BY id), ''))
+              FROM reference_layers) AS reference_layers,
+           (SELECT count(*) FROM reference_features) AS reference_features,
+           (SELECT count(*) FROM contributions WHERE featured) AS featured,
+           (SELECT md5(coalesce(string_agg(id::text || published || published_on || title::text || body::text, ','
+                                           ORDER BY id), '')) FROM project_updates) AS project_updates`);
   return JSON.stringify(rows[0]);
 }
 
@@ -390,7 +560,26 @@ beforeAll(async () => {
     headers: admin.headers(),
     payload: { title: 'Route walk' },
   });
-  ids = { slug, contribution, user: victim.id, session: session.json().code };
+  const layer = await app.inject({
+    method: 'POST',
+    url: `/api/staff/projects/${slug}/reference-layers?name=Walk`,
+    headers: { ...admin.headers(), 'content-type': 'application/geo+json' },
+    payload: Buffer.from(JSON.stringify(REFERENCE_LAYER)),
+  });
+  const update = await app.inject({
+    method: 'POST',
+    url: `/api/staff/projects/${slug}/updates`,
+    headers: admin.headers(),
+    payload: UPDATE,
+  });
+  ids = {
+    slug,
+    contribution,
+    user: victim.id,
+    session: session.json().code,
+    referenceLayer: layer.json().layer.id,
+    update: update.json().id,
+  };
   sessions = {
     admin: await signIn(app, await createStaffUser(app, ['admin'])),
     planner: await signIn(app, await createStaffUser(app, ['planner'])),
@@ -479,7 +668,15 @@ describe('every route', () => {
         });
       }
 
-      const method = route.request({ slug: 's', contribution: 'c', user: 'u', session: 'S' }).method ?? 'GET';
+      const method =
+        route.request({
+          slug: 's',
+          contribution: 'c',
+          user: 'u',
+          session: 'S',
+          referenceLayer: 'r',
+          update: 'u',
+        }).method ?? 'GET';
       const isWrite = method !== 'GET';
       if (isWrite && route.access !== 'public' && route.access !== 'participant') {
         it('refuses a cookie-authenticated write without the CSRF token', async () => {

@@ -2,8 +2,10 @@ import {
   type ContributionCreate,
   contributionCreatedSchema,
   projectListSchema,
+  projectResultsSchema,
   projectSchema,
   publicContributionCollectionSchema,
+  publicReferenceLayerListSchema,
 } from '@nabolag/schema';
 import { z } from 'zod';
 import { type ApiResult, type FetchLike, requestJson } from './client.ts';
@@ -31,6 +33,26 @@ export function listContributions(slug: string, signal?: AbortSignal, fetchImpl?
   return requestJson(
     `${projectPath(slug)}/contributions`,
     publicContributionCollectionSchema,
+    signal ? { signal } : {},
+    fetchImpl,
+  );
+}
+
+/** `GET /api/projects/:slug/results`: the k-anonymous results page ("What we heard"). */
+export function getResults(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJson(
+    `${projectPath(slug)}/results`,
+    projectResultsSchema,
+    signal ? { signal } : {},
+    fetchImpl,
+  );
+}
+
+/** `GET /api/projects/:slug/reference-layers`: the visible reference layers, with their features. */
+export function listReferenceLayers(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJson(
+    `${projectPath(slug)}/reference-layers`,
+    publicReferenceLayerListSchema,
     signal ? { signal } : {},
     fetchImpl,
   );

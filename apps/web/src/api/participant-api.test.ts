@@ -20,6 +20,8 @@ describe('getOwnData', () => {
           status: 'pending',
           createdAt: '2025-06-07T10:00:00Z',
           photo: null,
+          answers: { how_often: 'daily', who: ['friends'] },
+          questionsVersion: 1,
         },
       ],
     };

@@ -4,10 +4,16 @@ import {
   auditListSchema,
   type ContributionCreate,
   contributionCreatedSchema,
+  exportSummarySchema,
+  featuredSchema,
   type ModerationAction,
   moderationListSchema,
   type ProjectDefinition,
   projectDefinitionOutputSchema,
+  type ReferenceLayerUpdate,
+  type ReferenceLayerUploadQuery,
+  referenceLayerListSchema,
+  referenceLayerSchema,
   type StaffUser,
   sessionSchema,
   type sessionStatusSchema,
@@ -18,7 +24,10 @@ import {
   userListSchema,
 } from '@nabolag/schema';
 import { z } from 'zod';
+import { createAnalysisApi } from './analysis-api.ts';
 import { type ApiResult, type FetchLike, requestJson } from './client.ts';
+import { type DownloadProgress, downloadExport, type ExportChoice } from './export-download.ts';
+import { createUpdatesApi } from './updates-api.ts';
 
 /**
  * The staff API (`/api/auth`, `/api/staff`), for the staff pages only: this module is not
@@ -128,6 +137,9 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
   }
 
   return {
+    /** The place analysis (`/api/staff/projects/:slug/analysis/…`, analysis-api.ts). */
+    analysis: createAnalysisApi((path, schema, init) => call(path, schema, init)),
+
     /** `POST /api/auth/logout` */
     signOut: () => call('/api/auth/logout', noContentSchema, { method: 'POST' }),
 
@@ -144,6 +156,47 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
     updateProject: (slug: string, definition: ProjectDefinition) =>
       call(projectPath(slug), projectDefinitionOutputSchema, { method: 'PUT', json: definition }),
 
+    /** `GET /api/projects/:slug/export/summary`: what an export will hold, per category (planners). */
+    exportSummary: (slug: string, lang: string, signal?: AbortSignal) =>
+      call(
+        `/api/projects/${encodeURIComponent(slug)}/export/summary?lang=${encodeURIComponent(lang)}`,
+        exportSummarySchema,
+        signal ? { signal } : {},
+      ),
+    /** `GET /api/projects/:slug/export`: the file, read with progress (see export-download.ts). */
+    downloadExport: async (
+      slug: string,
+      choice: ExportChoice,
+      options: { signal?: AbortSignal; onProgress?: (progress: DownloadProgress) => void },
+    ) => {
+      const result = await downloadExport(slug, choice, { ...options, ...(fetchImpl ? { fetchImpl } : {}) });
+      if (!result.ok && result.error.status === 401) onUnauthorized();
+      return result;
+    },
+
+    /** `GET /api/staff/projects/:slug/reference-layers`: every layer, hidden ones too. */
+    listReferenceLayers: (slug: string, signal?: AbortSignal) =>
+      call(`${projectPath(slug)}/reference-layers`, referenceLayerListSchema, signal ? { signal } : {}),
+    /** `POST /api/staff/projects/:slug/reference-layers`: the file itself is the body; the server reads what it is. */
+    uploadReferenceLayer: (slug: string, file: Blob, query: ReferenceLayerUploadQuery) => {
+      const search = new URLSearchParams({ name: query.name, lang: query.lang, colour: query.colour });
+      if (query.filename) search.set('filename', query.filename);
+      return call(
+        `${projectPath(slug)}/reference-layers?${search.toString()}`,
+        z.object({ layer: referenceLayerSchema, notes: z.array(z.string()) }),
+        { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file },
+      );
+    },
+    /** `PATCH /api/staff/reference-layers/:id`: names per language, colour, shown or hidden. */
+    updateReferenceLayer: (id: string, changes: ReferenceLayerUpdate) =>
+      call(`/api/staff/reference-layers/${encodeURIComponent(id)}`, referenceLayerSchema, {
+        method: 'PATCH',
+        json: changes,
+      }),
+    /** `DELETE /api/staff/reference-layers/:id` */
+    deleteReferenceLayer: (id: string) =>
+      call(`/api/staff/reference-layers/${encodeURIComponent(id)}`, noContentSchema, { method: 'DELETE' }),
+
     /** `GET /api/staff/projects/:slug/moderation?queue=` */
     listModeration: (slug: string, queue: ModerationQueue, signal?: AbortSignal) =>
       call(
@@ -156,6 +209,11 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
       call(`${contributionPath(id)}/moderation`, noContentSchema, { method: 'POST', json: action }),
     /** `DELETE /api/staff/contributions/:id` */
     deleteContribution: (id: string) => call(contributionPath(id), noContentSchema, { method: 'DELETE' }),
+    /** `POST /api/staff/contributions/:id/featured`: picks (or drops) the story as a quote on the results page. */
+    setFeatured: (id: string, featured: boolean) =>
+      call(`${contributionPath(id)}/featured`, featuredSchema, { method: 'POST', json: { featured } }),
+    /** Planners' updates on the results page (`/api/staff/projects/:slug/updates`, updates-api.ts). */
+    updates: createUpdatesApi((path, schema, init) => call(path, schema, init)),
     /** `DELETE /api/staff/contributions/:id/participant` (admins): erases the participant behind it. */
     eraseParticipant: (id: string) =>
       call(`${contributionPath(id)}/participant`, noContentSchema, { method: 'DELETE' }),

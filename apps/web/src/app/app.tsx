@@ -21,6 +21,11 @@ const MyPlacesPage = lazy(() =>
   import('../features/me/my-places-page.tsx').then((module) => ({ default: module.MyPlacesPage })),
 );
 
+// The results page ("What we heard") shows the heatmap on a map: its own chunk too.
+const ResultsPage = lazy(() =>
+  import('../features/results/results-page.tsx').then((module) => ({ default: module.ResultsPage })),
+);
+
 // A workshop's tablet and projector bring the map too; each is its own chunk.
 const KioskPage = lazy(() =>
   import('../features/workshop/kiosk-page.tsx').then((module) => ({ default: module.KioskPage })),
@@ -74,6 +79,11 @@ export function App() {
         </Suspense>
       )}
       {route.page === 'privacy' && <PrivacyPage key={route.slug} slug={route.slug} />}
+      {route.page === 'results' && (
+        <Suspense fallback={<PageLoading />}>
+          <ResultsPage key={route.slug} slug={route.slug} />
+        </Suspense>
+      )}
       {route.page === 'accessibility' && <AccessibilityPage />}
       {route.page === 'staff' && (
         <Suspense fallback={<PageLoading what="staff" />}>

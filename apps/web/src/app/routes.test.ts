@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESSIBILITY_PATH, matchRoute, myPlacesPath, privacyPath, projectPath } from './routes.ts';
+import {
+  ACCESSIBILITY_PATH,
+  matchRoute,
+  myPlacesPath,
+  privacyPath,
+  projectPath,
+  resultsPath,
+} from './routes.ts';
 
 describe('matchRoute', () => {
   it('shows the project list at the root', () => {
@@ -21,6 +28,13 @@ describe('matchRoute', () => {
     expect(matchRoute('/p/torstrand/privacy')).toEqual({ page: 'privacy', slug: 'torstrand' });
     expect(matchRoute('/p/torstrand/privacy/')).toEqual({ page: 'privacy', slug: 'torstrand' });
     expect(matchRoute('/p/Tor%20strand/privacy')).toEqual({ page: 'not-found' });
+  });
+
+  it("shows a project's results at /p/:slug/results", () => {
+    expect(matchRoute('/p/torstrand/results')).toEqual({ page: 'results', slug: 'torstrand' });
+    expect(matchRoute('/p/torstrand/results/')).toEqual({ page: 'results', slug: 'torstrand' });
+    expect(matchRoute('/p/Tor%20strand/results')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/p/torstrand/results/extra')).toEqual({ page: 'not-found' });
   });
 
   it('shows the accessibility statement at /accessibility', () => {
@@ -60,6 +74,12 @@ describe('myPlacesPath', () => {
 describe('privacyPath', () => {
   it('is the path matchRoute reads back', () => {
     expect(matchRoute(privacyPath('torstrand'))).toEqual({ page: 'privacy', slug: 'torstrand' });
+  });
+});
+
+describe('resultsPath', () => {
+  it('is the path matchRoute reads back', () => {
+    expect(matchRoute(resultsPath('torstrand'))).toEqual({ page: 'results', slug: 'torstrand' });
   });
 });
 

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'project'; slug: string }
   | { page: 'me'; slug: string }
   | { page: 'privacy'; slug: string }
+  | { page: 'results'; slug: string }
   | { page: 'accessibility' }
   | { page: 'staff' }
   | { page: 'kiosk'; code: string }
@@ -26,7 +27,7 @@ export function matchRoute(pathname: string): Route {
     return workshop[2] ? { page: 'projector', code } : { page: 'kiosk', code };
   }
 
-  const project = /^\/p\/([^/]+)(?:\/(me|privacy))?$/.exec(path);
+  const project = /^\/p\/([^/]+)(?:\/(me|privacy|results))?$/.exec(path);
   if (project?.[1] !== undefined) {
     let slug: string;
     try {
@@ -37,6 +38,7 @@ export function matchRoute(pathname: string): Route {
     if (!projectSlugSchema.safeParse(slug).success) return { page: 'not-found' };
     if (project[2] === 'me') return { page: 'me', slug };
     if (project[2] === 'privacy') return { page: 'privacy', slug };
+    if (project[2] === 'results') return { page: 'results', slug };
     return { page: 'project', slug };
   }
   return { page: 'not-found' };
@@ -50,6 +52,9 @@ export const myPlacesPath = (slug: string) => `${projectPath(slug)}/me`;
 
 /** The path of a project's privacy notice. */
 export const privacyPath = (slug: string) => `${projectPath(slug)}/privacy`;
+
+/** The path of a project's public results ("What we heard"). */
+export const resultsPath = (slug: string) => `${projectPath(slug)}/results`;
 
 /** The path of a workshop tablet (kiosk) joined with a session code. */
 export const kioskPath = (code: string) => `/w/${encodeURIComponent(code)}`;

@@ -3,7 +3,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { contributionCollection, SOURCE_IDS } from './style.ts';
 
 /** Resolves once `sourceId` has loaded its tiles and the map has drawn a frame with them. */
-function whenSourceDrawn(map: MapLibreMap, sourceId: string): Promise<void> {
+export function whenSourceDrawn(map: MapLibreMap, sourceId: string): Promise<void> {
   return new Promise((resolve) => {
     const check = () => {
       try {

@@ -53,3 +53,25 @@ export function popupContent(text: PopupText): HTMLElement {
   }
   return root;
 }
+
+/** A reference layer's feature: the layer's name (with its colour) and the feature's label, as text. */
+export function referencePopupContent(text: { layerName: string; colour: string; label: string | null }) {
+  const root = document.createElement('div');
+  root.className = 'contribution-popup';
+  const name = document.createElement('p');
+  name.className = 'contribution-popup__category';
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  swatch.setAttribute('aria-hidden', 'true');
+  swatch.style.backgroundColor = text.colour;
+  name.append(swatch, document.createTextNode(text.layerName));
+  root.append(name);
+  if (text.label) {
+    const label = document.createElement('p');
+    label.className = 'contribution-popup__story';
+    label.dir = 'auto';
+    label.textContent = text.label;
+    root.append(label);
+  }
+  return root;
+}

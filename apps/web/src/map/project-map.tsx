@@ -4,6 +4,7 @@ import {
   type HeatmapCollection,
   type Project,
   type PublicContributionFeature,
+  type PublicReferenceLayer,
   pickText,
 } from '@nabolag/schema';
 import {
@@ -27,10 +28,13 @@ import { drawHeatmapCells } from './heatmap-cells.ts';
 import { type MapKeyAction, mapKeyAction } from './map-keyboard.ts';
 import { mapLocale, reportMapError } from './map-options.ts';
 import { configureMapLibreWorker } from './maplibre-worker.ts';
-import { popupContent } from './popup-content.ts';
+import { popupContent, referencePopupContent } from './popup-content.ts';
+import { drawReferenceLayers, REFERENCE_PREFIX, referenceMapLayerIds } from './reference-layers.ts';
+import { ReferenceLegend } from './reference-legend.tsx';
 import { buildStyle, CONTRIBUTION_LAYER_IDS, contributionCollection, MAP_COLOURS } from './style.ts';
 import { exposeMapForTests } from './test-hook.ts';
 import { type MapDrawing, useMapDrawing } from './use-map-drawing.ts';
+import { useReferenceLayersOnMap } from './use-reference-layers.ts';
 import { drawWaitingPlaces, type WaitingPlace, waitingCollection } from './waiting-places.ts';
 
 /** What the page may ask of the map. */
@@ -76,9 +80,12 @@ export interface ProjectMapProps {
   onReport?: (contributionId: string) => void;
   /** Hex cells to colour under the contributions (the projector's live heatmap). */
   heatmap?: HeatmapCollection | null;
+  /** The project's visible reference layers, under the contributions, each with a legend checkbox. */
+  referenceLayers?: readonly PublicReferenceLayer[];
 }
 
 const NO_WAITING_PLACES: readonly WaitingPlace[] = [];
+const NO_REFERENCE_LAYERS: readonly PublicReferenceLayer[] = [];
 const ignoreDrawingChange = () => undefined;
 /** Zoom at which a found address is shown: streets and buildings can be told apart. */
 const STREET_ZOOM = 16;
@@ -112,6 +119,7 @@ export function ProjectMap({
   waiting = NO_WAITING_PLACES,
   onReport,
   heatmap = null,
+  referenceLayers = NO_REFERENCE_LAYERS,
 }: ProjectMapProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -149,6 +157,9 @@ export function ProjectMap({
     };
   });
   const drawingHandle = useMapDrawing(loadedMap, drawing, draftColour, onDrawingChange);
+  const reference = useReferenceLayersOnMap(loadedMap, referenceLayers);
+  const latestReference = useRef({ layers: referenceLayers, hidden: reference.hidden });
+  latestReference.current = { layers: referenceLayers, hidden: reference.hidden };
 
   useImperativeHandle(
     ref,
@@ -247,6 +258,28 @@ export function ProjectMap({
     };
 
     let popup: Popup | null = null;
+    // A reference layer's feature says what it is (its layer and label) when tapped.
+    const showReferencePopup = (at: MapLibreLngLat, box: [[number, number], [number, number]]) => {
+      const { layers } = latestReference.current;
+      const layerIds = referenceMapLayerIds(layers).filter((id) => map.getLayer(id));
+      if (layerIds.length === 0) return;
+      const [hit] = map.queryRenderedFeatures(box, { layers: layerIds });
+      const layer =
+        hit && layers.find((candidate) => hit.layer.id.startsWith(`${REFERENCE_PREFIX}${candidate.id}-`));
+      if (!hit || !layer) return;
+      const label = hit.properties.label;
+      popup?.remove();
+      popup = new Popup({ maxWidth: '18rem', focusAfterOpen: true })
+        .setLngLat(at)
+        .setDOMContent(
+          referencePopupContent({
+            layerName: pickText(layer.names, language) || t('map.referenceLayers.unnamed'),
+            colour: layer.colour,
+            label: typeof label === 'string' && label ? label : null,
+          }),
+        )
+        .addTo(map);
+    };
     map.on('click', (event) => {
       if (latest.current.drawing) return; // terra-draw takes the taps (see drawing.ts)
       if (latest.current.placing) {
@@ -261,7 +294,13 @@ export function ProjectMap({
         ],
         { layers: CONTRIBUTION_LAYER_IDS },
       );
-      if (!feature) return;
+      if (!feature) {
+        showReferencePopup(event.lngLat, [
+          [x - HIT_TOLERANCE_PX, y - HIT_TOLERANCE_PX],
+          [x + HIT_TOLERANCE_PX, y + HIT_TOLERANCE_PX],
+        ]);
+        return;
+      }
       popup?.remove();
       popup = new Popup({ maxWidth: '18rem', focusAfterOpen: true })
         .setLngLat(
@@ -309,6 +348,8 @@ export function ProjectMap({
         map.once('style.load', () => {
           if (latest.current.contributions) void drawContributions(map, latest.current.contributions);
           if (latest.current.heatmap) drawHeatmapCells(map, latest.current.heatmap);
+          const { layers, hidden } = latestReference.current;
+          void drawReferenceLayers(map, layers, hidden);
         });
         // The new style drops the drawing's layers: take it off first, draw it again after.
         drawingHandle.detach();
@@ -391,10 +432,12 @@ export function ProjectMap({
         data-testid="map"
         data-map-loaded={drawnCount !== null ? 'true' : 'false'}
         data-contributions={drawnCount ?? undefined}
+        data-reference-layers={reference.drawn ?? undefined}
         // Focusable from code (and tests) only; focus moves on to the canvas (see above).
         tabIndex={-1}
       />
       {marking && <div className="project-map__crosshair" aria-hidden="true" />}
+      <ReferenceLegend layers={referenceLayers} hidden={reference.hidden} onToggle={reference.toggle} />
       <p id="map-keyboard-hint" className="project-map__hint">
         {t(
           drawingType === 'LineString'

@@ -80,3 +80,82 @@ describe('GET /api/projects/:slug/heatmap', () => {
     }
   });
 });
+
+describe('k suppression and freshness', () => {
+  const NORTH: [number, number] = [10.0102, 59.0501];
+  const pin = (token: string, point: [number, number] = NORTH) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/projects/${slug}/contributions`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { id: randomUUID(), category: 'community', geometry: { type: 'Point', coordinates: point } },
+    });
+  const token = () => randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '');
+  const community = async () =>
+    (await heatmap('cell=100&category=community'))
+      .json()
+      .features.map((feature: { properties: unknown }) => feature.properties);
+
+  it('hides a cell with k − 1 participants and shows it at k, at once (the cache follows writes)', async () => {
+    for (let index = 0; index < 4; index += 1) await pin(token());
+    expect(await community()).toEqual([]);
+    const fifth = token();
+    const created = await pin(fifth);
+    expect(await community()).toEqual([{ count: 5, participants: 5 }]);
+    // A moderator hides the fifth person's pin: back under k.
+    await app.pg.pool.query(`UPDATE contributions SET status = 'hidden' WHERE id = $1`, [
+      (
+        await app.pg.pool.query('SELECT id FROM contributions WHERE participant_id = $1', [
+          created.json().participantId,
+        ])
+      ).rows[0]?.id,
+    ]);
+    expect(await community()).toEqual([]);
+  });
+
+  it('applies the project’s own k', async () => {
+    await app.pg.pool.query('UPDATE projects SET k_anonymity = 6 WHERE slug = $1', [slug]);
+    try {
+      expect((await heatmap('cell=100')).json()).toMatchObject({ k: 6, features: [] });
+    } finally {
+      await app.pg.pool.query('UPDATE projects SET k_anonymity = 5 WHERE slug = $1', [slug]);
+    }
+  });
+
+  it('keeps only cells touching the bbox', async () => {
+    const around = (point: [number, number]) =>
+      [point[0] - 0.001, point[1] - 0.0005, point[0] + 0.001, point[1] + 0.0005].join(',');
+    expect((await heatmap(`cell=100&bbox=${around(CHURCH)}`)).json().features).toHaveLength(1);
+    expect((await heatmap(`cell=100&bbox=${around([10.03, 59.03])}`)).json().features).toHaveLength(0);
+  });
+
+  it('puts lines and areas in every cell they cross, as ST_HexagonGrid does', async () => {
+    const line = randomUUID();
+    await app.inject({
+      method: 'POST',
+      url: `/api/projects/${slug}/contributions`,
+      headers: { authorization: `Bearer ${token()}` },
+      payload: {
+        id: line,
+        category: 'landmarks',
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [10.012, 59.046],
+            [10.02, 59.049],
+          ],
+        },
+      },
+    });
+    const { rows } = await app.pg.pool.query<{ stored: string[]; grid: string[] }>(
+      `WITH g AS (SELECT ST_Transform(geometry, 25832) AS g FROM contributions WHERE id = $1)
+       SELECT (SELECT array_agg(ST_AsText(ST_SnapToGrid(nabolag_hex_polygon(q, r, 50, 25832), 0.01)) ORDER BY 1)
+               FROM contribution_cells WHERE contribution_id = $1 AND size_m = 50) AS stored,
+              (SELECT array_agg(ST_AsText(ST_SnapToGrid(hex.geom, 0.01)) ORDER BY 1)
+               FROM g, ST_HexagonGrid(50, g.g) AS hex WHERE ST_Intersects(hex.geom, g.g)) AS grid`,
+      [line],
+    );
+    expect(rows[0]?.stored.length).toBeGreaterThan(5);
+    expect(rows[0]?.stored).toEqual(rows[0]?.grid);
+  });
+});

@@ -28,6 +28,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         k: project.k,
         categories: request.query.category,
         sessionCode: request.query.session,
+        bbox: request.query.bbox,
       });
       reply.header('cache-control', 'public, max-age=30');
       return { type: 'FeatureCollection' as const, features, cell: request.query.cell, k: project.k };

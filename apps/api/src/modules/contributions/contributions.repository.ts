@@ -64,58 +64,6 @@ export async function findContribution(
   return rows[0];
 }
 
-export async function findSession(
-  db: Queryable,
-  projectId: string,
-  code: string,
-): Promise<{ id: string; status: string } | undefined> {
-  const { rows } = await db.query<{ id: string; status: string }>(
-    'SELECT id, status FROM sessions WHERE project_id = $1 AND code = $2',
-    [projectId, code.toUpperCase()],
-  );
-  return rows[0];
-}
-
-/**
- * Inserts a contribution unless its id exists. Returns false when the id was taken meanwhile
- * (a retry racing its original), so the caller can answer as for a repeated id.
- */
-export async function insertContribution(
-  db: Queryable,
-  row: {
-    id: string;
-    projectId: string;
-    participantId: string;
-    category: string;
-    geometry: ContributionGeometry;
-    story: string | null;
-    sessionId: string | null;
-    sessionGroup: string | null;
-    tablet: string | null;
-    status: StoredContribution['status'];
-  },
-): Promise<boolean> {
-  const result = await db.query(
-    `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry, story, session_id, status,
-       session_group, tablet)
-     VALUES ($1, $2, $3, $4, ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($5::text), 4326)), $6, $7, $8, $9, $10)
-     ON CONFLICT (id) DO NOTHING`,
-    [
-      row.id,
-      row.projectId,
-      row.participantId,
-      row.category,
-      JSON.stringify(row.geometry),
-      row.story,
-      row.sessionId,
-      row.status,
-      row.sessionGroup,
-      row.tablet,
-    ],
-  );
-  return result.rowCount === 1;
-}
-
 export async function updateContribution(
   db: Queryable,
   id: string,
@@ -126,6 +74,8 @@ export async function updateContribution(
        category_key = COALESCE($2, category_key),
        geometry = COALESCE(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($3::text), 4326)), geometry),
        story = CASE WHEN $4::boolean THEN $5 ELSE story END,
+       -- A changed story is not the quote staff picked for the results page.
+       featured = featured AND NOT ($4::boolean AND $5 IS DISTINCT FROM story),
        updated_at = now()
      WHERE id = $1`,
     [

@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { AppError, unwrap } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { authorizationHeaders } from '../../http/headers.ts';
-import { CONTRIBUTE_RATE, enforceRateLimit, WORKSHOP_CONTRIBUTE_RATE } from '../../http/rate-limit.ts';
+import { CONTRIBUTE_RATE, rateLimitCounter, WORKSHOP_CONTRIBUTE_RATE } from '../../http/rate-limit.ts';
+import { createProjectCache } from '../projects/project-cache.ts';
 import { findProjectById, findProjectBySlug } from '../projects/projects.repository.ts';
 import { announceContribution, announceRemoval, sessionOfContribution } from '../workshop/live-events.ts';
 import { listPublicContributions } from './contributions.repository.ts';
@@ -21,6 +22,8 @@ import { readParticipantToken, requireParticipantToken } from './participant-tok
 
 export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
+  // The write path reads projects from memory; see project-cache.ts for how it stays current.
+  const projects = createProjectCache(pool);
 
   async function projectOr404(slug: string) {
     const project = await findProjectBySlug(pool, slug);
@@ -42,13 +45,23 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = readParticipantToken(request.headers.authorization);
       // A workshop's tablets share one address: they are counted per session code instead.
       const session = request.body.session?.toUpperCase();
-      await enforceRateLimit(
-        app,
-        session ? WORKSHOP_CONTRIBUTE_RATE : CONTRIBUTE_RATE,
-        session ? `session:${session}` : `ip:${request.ip}`,
+      const { slug } = request.params;
+      const project = await projects.get(slug);
+      if (!project) throw new AppError('PROJECT_NOT_FOUND', `There is no project "${slug}".`);
+      const outcome = unwrap(
+        await createContribution(pool, project, request.body, token, {
+          // Counted in the statement that stores the contribution: no round trip of its own.
+          rateLimit: rateLimitCounter(
+            app,
+            session ? WORKSHOP_CONTRIBUTE_RATE : CONTRIBUTE_RATE,
+            session ? `session:${session}` : `ip:${request.ip}`,
+          ),
+          reloadProject: () => {
+            projects.forget(slug);
+            return projects.get(slug);
+          },
+        }),
       );
-      const project = await projectOr404(request.params.slug);
-      const outcome = unwrap(await createContribution(pool, project, request.body, token));
       if (outcome.created && request.body.session)
         await announceContribution(pool, app.sessionBus, outcome.body.id);
       reply.header('cache-control', 'no-store');

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
+import { pruneAnalysisChanges } from '../analysis/analysis-cache.ts';
 import { purgeExpiredSessions } from '../auth/sessions.repository.ts';
 import { purgeExpiredPersonalData } from '../projects/projects.repository.ts';
 
@@ -17,6 +18,7 @@ export async function runMaintenance(pool: pg.Pool, log: FastifyBaseLogger): Pro
     log.info({ projects: purged }, 'background answers deleted after the retention period');
   await purgeExpiredSessions(pool);
   await pool.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 hour'`);
+  await pruneAnalysisChanges(pool);
 }
 
 /** Runs maintenance now and then every hour; returns a function that stops it. */

@@ -24,7 +24,7 @@ export async function listModerationQueue(
   const { rows } = await db.query<ModerationItem>(
     `SELECT c.id, c.category_key AS category, ST_AsGeoJSON(c.geometry, 7)::json AS geometry, c.story,
             CASE WHEN ph.contribution_id IS NULL THEN NULL ELSE '/api/staff/contributions/' || c.id || '/photo' END AS photo,
-            c.status, c.moderation_reason AS "moderationReason", s.code AS session,
+            c.status, c.moderation_reason AS "moderationReason", s.code AS session, c.featured,
             to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
             COALESCE((SELECT json_agg(json_build_object('source', f.source, 'reason', f.reason,
                         'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))

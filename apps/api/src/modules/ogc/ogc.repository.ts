@@ -1,9 +1,12 @@
+import type { FollowUpAnswers } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 
 export interface RawFeatureRow {
   id: string;
   geometry: unknown;
   properties: Record<string, unknown>;
+  /** The follow-up answers and the version of the questions they answer; null without answers. */
+  answers: { version: number; answers: FollowUpAnswers } | null;
 }
 
 /**
@@ -50,12 +53,15 @@ export async function listRawFeatures(
                 'age_band', pa.age_band,
                 'relation', array_to_string(pa.relation, ','),
                 'photo', CASE WHEN ph.contribution_id IS NULL THEN NULL ELSE '/api/staff/contributions/' || c.id || '/photo' END
-              ) AS properties
+              ) AS properties,
+              CASE WHEN ca.contribution_id IS NULL THEN NULL
+                   ELSE json_build_object('version', ca.version, 'answers', ca.answers) END AS answers
        FROM contributions c
        JOIN categories cat ON cat.project_id = c.project_id AND cat.key = c.category_key
        JOIN participants pa ON pa.id = c.participant_id
        LEFT JOIN sessions s ON s.id = c.session_id
        LEFT JOIN photos ph ON ph.contribution_id = c.id
+       LEFT JOIN contribution_answers ca ON ca.contribution_id = c.id
        WHERE ${where}
        ORDER BY c.created_at, c.id
        LIMIT $7 OFFSET $8`,

@@ -1,10 +1,17 @@
-import { bboxQuerySchema, pickText, type StaffRole } from '@nabolag/schema';
+import {
+  bboxQuerySchema,
+  followUpColumns,
+  followUpRowValues,
+  pickText,
+  type StaffRole,
+} from '@nabolag/schema';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { hexHeatmap } from '../analysis/heatmap.repository.ts';
 import { holdsRole, resolveStaff, type StaffPrincipal } from '../auth/staff-auth.ts';
+import { listQuestionSets } from '../follow-up/follow-up.repository.ts';
 import { findProjectBySlug, listStaffProjects, type StoredProject } from '../projects/projects.repository.ts';
 import { listRawFeatures } from './ogc.repository.ts';
 import { escapeHtml, featureTable, htmlPage, linkList } from './ogc-html.ts';
@@ -294,6 +301,13 @@ export const ogcRoutes: FastifyPluginAsyncZod = async (app) => {
         featureId,
       });
       const origin = `${request.protocol}://${request.host}`;
+      // Follow-up answers as properties (q_<key>…), the same set on every item of the collection
+      // (columns of every version of the category's questions, so old answers fit too).
+      const labelLanguage = project.defaultLanguage;
+      const answerColumns = followUpColumns(
+        (await listQuestionSets(pool, project.id, parsed.category)).map((set) => set.questions),
+        { labelLanguage },
+      );
       features = result.features.map((row) => ({
         type: 'Feature',
         id: row.id,
@@ -301,6 +315,7 @@ export const ogcRoutes: FastifyPluginAsyncZod = async (app) => {
         properties: {
           ...row.properties,
           photo: row.properties.photo ? `${origin}${row.properties.photo}` : null,
+          ...followUpRowValues(answerColumns, row.answers, { labelLanguage }),
         },
       }));
       matched = result.matched;

@@ -2,29 +2,6 @@ import type { OwnContribution, ParticipantProfile } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 import { PHOTO_VERSION } from '../photos/photos.repository.ts';
 
-/**
- * Finds or makes the participant with this token hash in the project, and records the
- * background answers given (answers left out keep their earlier value).
- */
-export async function upsertParticipant(
-  db: Queryable,
-  projectId: string,
-  tokenHash: Buffer,
-  profile: ParticipantProfile | undefined,
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO participants (project_id, token_hash, age_band, relation, years_in_area)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (project_id, token_hash) DO UPDATE SET
-       age_band = COALESCE(EXCLUDED.age_band, participants.age_band),
-       relation = COALESCE(EXCLUDED.relation, participants.relation),
-       years_in_area = COALESCE(EXCLUDED.years_in_area, participants.years_in_area)
-     RETURNING id`,
-    [projectId, tokenHash, profile?.ageBand ?? null, profile?.relation ?? null, profile?.yearsInArea ?? null],
-  );
-  return (rows[0] as { id: string }).id;
-}
-
 /** Replaces the background answers: an answer left out is taken back (stored as nothing). */
 export async function replaceParticipantProfile(
   db: Queryable,
@@ -75,8 +52,10 @@ export async function listOwnContributions(db: Queryable, participantId: string)
     `SELECT c.id, c.category_key AS category, ST_AsGeoJSON(c.geometry, 7)::json AS geometry, c.story, c.status,
             to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
             CASE WHEN ph.contribution_id IS NULL THEN NULL
-                 ELSE '/api/contributions/' || c.id || '/photo?v=' || ${PHOTO_VERSION} END AS photo
+                 ELSE '/api/contributions/' || c.id || '/photo?v=' || ${PHOTO_VERSION} END AS photo,
+            COALESCE(ca.answers, '{}'::jsonb) AS answers, ca.version AS "questionsVersion"
      FROM contributions c LEFT JOIN photos ph ON ph.contribution_id = c.id
+     LEFT JOIN contribution_answers ca ON ca.contribution_id = c.id
      WHERE c.participant_id = $1
      ORDER BY c.created_at DESC, c.id`,
     [participantId],

@@ -1,4 +1,5 @@
 import {
+  followUpKeyTypeProblems,
   projectDefinitionOutputSchema,
   projectDefinitionSchema,
   projectParamsSchema,
@@ -10,6 +11,7 @@ import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
+import { storedKeyTypes } from '../follow-up/follow-up.repository.ts';
 import {
   checkArea,
   findProjectBySlug,
@@ -39,6 +41,10 @@ const definitionBody = projectDefinitionSchema.superRefine((definition, context)
   }
   if (definition.opensAt && definition.closesAt && definition.opensAt >= definition.closesAt) {
     context.addIssue({ code: 'custom', path: ['closesAt'], message: 'a project must close after it opens' });
+  }
+  // A follow-up question key is one GIS column: one type in every category.
+  for (const problem of followUpKeyTypeProblems(definition.categories)) {
+    context.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   }
 });
 
@@ -141,6 +147,18 @@ export const projectAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       await assertValidArea(request.body.area);
+      // Answers already stored under a question key keep their type: a new type needs a new key.
+      const retyped = followUpKeyTypeProblems(
+        request.body.categories,
+        await storedKeyTypes(pool, project.id),
+      );
+      if (retyped.length > 0) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `The body is not valid: ${retyped.map((problem) => problem.message).join('; ')}`,
+          retyped.map((problem) => ({ path: problem.path.join('.'), message: problem.message })),
+        );
+      }
       await withTransaction(pool, async (client) => {
         const inUse = await updateProject(client, project.id, request.body);
         if (inUse.length > 0) {

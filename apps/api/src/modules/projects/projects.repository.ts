@@ -3,6 +3,7 @@ import {
   type Basemap,
   basemapSchema,
   type Category,
+  followUpQuestionListSchema,
   KARTVERKET_GREYSCALE,
   type Project,
   type ProjectDefinition,
@@ -10,6 +11,8 @@ import {
   projectDefinitionSchema,
 } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
+import { saveQuestionSets } from '../follow-up/follow-up.repository.ts';
+import { hasResultsCondition } from '../results/results.repository.ts';
 
 interface ProjectRow {
   id: string;
@@ -79,9 +82,18 @@ async function findProject(
     geometry_types: Category['geometryTypes'];
     colour: string;
     icon: string | null;
+    questions: unknown;
+    questions_version: number | null;
   }>(
-    `SELECT key, labels, prompts, geometry_types, colour, icon FROM categories
-     WHERE project_id = $1 ORDER BY position, key`,
+    // The latest version of each category's follow-up questions comes along (no round trip of its own).
+    `SELECT c.key, c.labels, c.prompts, c.geometry_types, c.colour, c.icon,
+            q.questions, q.version AS questions_version
+     FROM categories c
+     LEFT JOIN LATERAL (
+       SELECT s.questions, s.version FROM follow_up_question_sets s
+       WHERE s.project_id = c.project_id AND s.category_key = c.key ORDER BY s.version DESC LIMIT 1
+     ) q ON true
+     WHERE c.project_id = $1 ORDER BY c.position, c.key`,
     [row.id],
   );
   return {
@@ -98,6 +110,8 @@ async function findProject(
       geometryTypes: category.geometry_types,
       colour: category.colour,
       ...(category.icon ? { icon: category.icon } : {}),
+      questions: followUpQuestionListSchema.parse(category.questions ?? []),
+      questionsVersion: category.questions_version ?? 0,
     })),
     languages: row.languages,
     defaultLanguage: row.default_language,
@@ -115,11 +129,12 @@ async function findProject(
   };
 }
 
-/** Public projects: those open now, newest first. */
+/** Public projects: those open now, and closed ones with results to show; newest first. */
 export async function listOpenProjects(db: Queryable): Promise<ProjectSummary[]> {
-  const { rows } = await db.query<ProjectRow>(
-    `SELECT * FROM (SELECT ${PROJECT_COLUMNS}, p.created_at FROM projects p) p
-     WHERE p.is_open ORDER BY p.created_at DESC, p.slug`,
+  const { rows } = await db.query<ProjectRow & { has_results: boolean }>(
+    `SELECT * FROM (SELECT ${PROJECT_COLUMNS}, p.created_at, ${hasResultsCondition('p')} AS has_results
+                    FROM projects p) p
+     WHERE p.is_open OR p.has_results ORDER BY p.created_at DESC, p.slug`,
   );
   return rows.map((row) => ({
     slug: row.slug,
@@ -128,6 +143,7 @@ export async function listOpenProjects(db: Queryable): Promise<ProjectSummary[]>
     open: row.is_open,
     languages: row.languages,
     bounds: row.bounds,
+    hasResults: row.has_results,
   }));
 }
 
@@ -150,6 +166,7 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   );
   const projectId = (rows[0] as { id: string }).id;
   await upsertCategories(db, projectId, definition.categories);
+  await saveQuestionSets(db, projectId, definition.categories);
   return projectId;
 }
 
@@ -208,9 +225,9 @@ async function upsertCategories(
 /** Projects with counts, for staff; `onlyIds` limits them to the projects a user has a role in. */
 export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
   const { rows } = await db.query<
-    ProjectRow & { contributions: number; pending: number; participants: number }
+    ProjectRow & { contributions: number; pending: number; participants: number; has_results: boolean }
   >(
-    `SELECT ${PROJECT_COLUMNS},
+    `SELECT ${PROJECT_COLUMNS}, ${hasResultsCondition('p')} AS has_results,
        (SELECT count(*)::int FROM contributions c WHERE c.project_id = p.id) AS contributions,
        (SELECT count(*)::int FROM contributions c WHERE c.project_id = p.id AND c.status = 'pending') AS pending,
        (SELECT count(*)::int FROM participants pa WHERE pa.project_id = p.id) AS participants
@@ -225,6 +242,7 @@ export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
     open: row.is_open,
     languages: row.languages,
     bounds: row.bounds,
+    hasResults: row.has_results,
     contributions: row.contributions,
     pending: row.pending,
     participants: row.participants,
@@ -291,6 +309,7 @@ export async function updateProject(
   );
   await db.query('DELETE FROM categories WHERE project_id = $1 AND NOT (key = ANY($2))', [projectId, keys]);
   await upsertCategories(db, projectId, definition.categories);
+  await saveQuestionSets(db, projectId, definition.categories);
   return [];
 }
 

@@ -180,7 +180,10 @@ export const workshopRoutes: FastifyPluginAsyncZod = async (app) => {
         ? createHash('sha256').update(`paper:${session.id}:${paperParticipant}`).digest('base64url')
         : newParticipantToken();
       const outcome = unwrap(
-        await createContribution(pool, project, { ...contribution, session: session.code }, token),
+        await createContribution(pool, project, { ...contribution, session: session.code }, token, {
+          // A paper map has no answers to the follow-up questions: required ones may stay empty.
+          answerRules: { requiredOptional: true },
+        }),
       );
       if (outcome.created) {
         await pool.query('UPDATE contributions SET entered_by = $2 WHERE id = $1', [

@@ -1,10 +1,13 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
-import type { RefObject } from 'react';
+import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import type { ProjectMapHandle } from '../../map/project-map.tsx';
 import { CategoryPicker } from './category-picker.tsx';
 import { FirstSendStep } from './first-send/first-send-step.tsx';
+import { answerProblems } from './follow-up/follow-up-answers.ts';
+import { followUpControlId } from './follow-up/follow-up-field.tsx';
+import { FollowUpStep } from './follow-up/follow-up-step.tsx';
 import { PhotoStep } from './photo/photo-step.tsx';
 import { PhotoUploads } from './photo/photo-uploads.tsx';
 import { PlaceStep } from './place-step.tsx';
@@ -37,8 +40,11 @@ export function ContributeForm({
   places = NO_PLACES,
 }: ContributeFormProps) {
   const { t, i18n } = useTranslation();
-  const { draft, sending, status, chooseCategory, writeStory, cancel, send } = contribution;
+  const { draft, sending, status, chooseCategory, writeStory, answer, announce, cancel, send } = contribution;
   const category = project.categories.find((candidate) => candidate.key === draft.category);
+  // Problems with the follow-up answers show once a send was tried (for this draft).
+  const [triedToSend, setTriedToSend] = useState<string | null>(null);
+  const placeMarked = draft.position !== null || draft.path.vertices.length > 0;
   // The project's question, marked with its language when it is not the page's (see textInLanguage).
   const prompt = category ? textInLanguage(category.prompts, i18n.language) : null;
   const hasDraft =
@@ -54,6 +60,16 @@ export function ContributeForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        setTriedToSend(draft.id);
+        const questions = category?.questions ?? [];
+        const problems = answerProblems(questions, draft.answers);
+        const firstProblem = questions.find((question) => problems[question.key] !== undefined);
+        if (placeMarked && firstProblem) {
+          // The status region says why; focus goes to the first answer to correct.
+          void send();
+          requestAnimationFrame(() => document.getElementById(followUpControlId(firstProblem.key))?.focus());
+          return;
+        }
         const participant = extras.firstSend.participantToSend();
         if (participant === null) return; // an answer to correct first; the field says which
         const draftId = draft.id;
@@ -87,6 +103,18 @@ export function ContributeForm({
             map={map}
             places={places}
           />
+
+          {placeMarked && (
+            <FollowUpStep
+              key={category.key}
+              category={category}
+              answers={draft.answers}
+              onAnswer={answer}
+              showProblems={triedToSend === draft.id}
+              disabled={sending}
+              announce={announce}
+            />
+          )}
 
           <section className="contribute__step" aria-labelledby="step-story-heading">
             <h3 id="step-story-heading" className="step-heading">

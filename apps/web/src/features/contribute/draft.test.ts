@@ -166,6 +166,57 @@ describe('contributionFromDraft', () => {
   });
 });
 
+describe('follow-up answers in the draft', () => {
+  const asking: Category = {
+    ...category('meeting-places'),
+    questionsVersion: 3,
+    questions: [
+      {
+        key: 'how_often',
+        type: 'single',
+        labels: { en: 'How often?' },
+        required: true,
+        options: [
+          { key: 'daily', labels: { en: 'Daily' } },
+          { key: 'rarely', labels: { en: 'Rarely' } },
+        ],
+      },
+      {
+        key: 'minutes',
+        type: 'number',
+        labels: { en: 'Minutes' },
+        required: false,
+        min: 0,
+        max: 60,
+        integer: true,
+      },
+    ],
+  };
+
+  it('sends the answers typed, with the version of the questions they answer', () => {
+    let draft = draftReducer(readyDraft(), { type: 'answer', question: 'how_often', value: 'daily' });
+    draft = draftReducer(draft, { type: 'answer', question: 'minutes', value: '15' });
+    const built = contributionFromDraft(draft, [asking]);
+    expect(built).toMatchObject({
+      ok: true,
+      body: { answers: { how_often: 'daily', minutes: 15 }, questionsVersion: 3 },
+    });
+    if (built.ok) expect(contributionCreateSchema.safeParse(built.body).success).toBe(true);
+  });
+
+  it('holds back a draft whose required question is unanswered', () => {
+    expect(contributionFromDraft(readyDraft(), [asking])).toEqual({ ok: false, problem: 'answers-invalid' });
+  });
+
+  it('forgets the answers when another category is chosen', () => {
+    const answered = draftReducer(readyDraft(), { type: 'answer', question: 'how_often', value: 'daily' });
+    expect(draftReducer(answered, { type: 'choose-category', category: 'meeting-places' }).answers).toEqual({
+      how_often: 'daily',
+    });
+    expect(draftReducer(answered, { type: 'choose-category', category: 'landmarks' }).answers).toEqual({});
+  });
+});
+
 describe('withFeature', () => {
   const body = {
     id: ID,

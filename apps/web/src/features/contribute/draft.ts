@@ -9,6 +9,7 @@ import {
 import type { LngLat } from '../../lib/lng-lat.ts';
 import { type DrawnGeometryType, type DrawnPath, EMPTY_PATH } from '../../map/drawn-path.ts';
 import { effectiveGeometryType, geometryOfPath, type ShapeProblem } from './drawn-geometry.ts';
+import { answerProblems, type RawAnswers, typedAnswers } from './follow-up/follow-up-answers.ts';
 
 /** What a resident is putting together before sending. */
 export interface Draft {
@@ -30,6 +31,8 @@ export interface Draft {
   path: DrawnPath;
   pathType: DrawnGeometryType;
   story: string;
+  /** Answers to the category's follow-up questions, as typed (see RawAnswers). */
+  answers: RawAnswers;
 }
 
 export type DraftAction =
@@ -39,6 +42,8 @@ export type DraftAction =
   /** The map reports the line or area as it is drawn. */
   | { type: 'draw'; geometryType: DrawnGeometryType; path: DrawnPath }
   | { type: 'write-story'; story: string }
+  /** An answer to a follow-up question; an empty string or list takes it back. */
+  | { type: 'answer'; question: string; value: string | readonly string[] }
   /** After success or cancel: an empty draft with a new id. */
   | { type: 'reset'; id: string }
   /** After the server said the id is taken by something else: same content, new id. */
@@ -52,12 +57,16 @@ export const emptyDraft = (id: string): Draft => ({
   path: EMPTY_PATH,
   pathType: 'LineString',
   story: '',
+  answers: {},
 });
 
 export function draftReducer(draft: Draft, action: DraftAction): Draft {
   switch (action.type) {
     case 'choose-category':
-      return { ...draft, category: action.category };
+      // Another category asks other questions: answers to the previous ones do not carry over.
+      return action.category === draft.category
+        ? draft
+        : { ...draft, category: action.category, answers: {} };
     case 'place':
       return { ...draft, position: action.position };
     case 'choose-geometry':
@@ -71,6 +80,8 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       };
     case 'write-story':
       return { ...draft, story: action.story };
+    case 'answer':
+      return { ...draft, answers: { ...draft.answers, [action.question]: action.value } };
     case 'reset':
       return emptyDraft(action.id);
     case 'renew-id':
@@ -78,7 +89,12 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
   }
 }
 
-export type DraftProblem = 'no-category' | 'geometry-not-allowed' | 'story-too-long' | ShapeProblem;
+export type DraftProblem =
+  | 'no-category'
+  | 'geometry-not-allowed'
+  | 'story-too-long'
+  | 'answers-invalid'
+  | ShapeProblem;
 
 /** The line or area drawn of `type` (nothing when what was drawn is of another type). */
 export const pathOf = (draft: Draft, type: DrawnGeometryType): DrawnPath =>
@@ -108,6 +124,11 @@ export function contributionFromDraft(
   if (!shape.ok) return shape;
   const story = draft.story.trim();
   if (story.length > MAX_STORY_LENGTH) return { ok: false, problem: 'story-too-long' };
+  const questions = category.questions ?? [];
+  if (Object.keys(answerProblems(questions, draft.answers)).length > 0) {
+    return { ok: false, problem: 'answers-invalid' };
+  }
+  const answers = typedAnswers(questions, draft.answers);
   return {
     ok: true,
     body: {
@@ -115,6 +136,10 @@ export function contributionFromDraft(
       category: draft.category,
       geometry: shape.geometry,
       ...(story.length > 0 ? { story } : {}),
+      // With the version answered, so a place waiting offline still fits if the questions change.
+      ...(Object.keys(answers).length > 0
+        ? { answers, ...(category.questionsVersion ? { questionsVersion: category.questionsVersion } : {}) }
+        : {}),
     },
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { listContributions } from '../../api/nabolag-api.ts';
 import { Link } from '../../app/router.tsx';
-import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath } from '../../app/routes.ts';
+import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath, resultsPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -14,6 +14,7 @@ import { OutboxPanel } from '../../offline/outbox-panel.tsx';
 import { useWaitingPlaces } from '../../offline/use-outbox.ts';
 import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-states.tsx';
 import { useProject } from '../projects/use-project.ts';
+import { useReferenceLayers } from '../projects/use-reference-layers.ts';
 import { ContributeForm } from './contribute-form.tsx';
 import { withFeature } from './draft.ts';
 import { withPhoto } from './photo/use-contribution-photo.ts';
@@ -113,6 +114,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   );
   const contribution = useContribution(project, onAccepted, kiosk?.contribution);
   const waitingPlaces = useWaitingPlaces(project.slug);
+  const referenceLayers = useReferenceLayers(project.slug);
   const { draft } = contribution;
   const category = project.categories.find((candidate) => candidate.key === draft.category);
   const mapInput = useMapInput(project, category, contribution, map);
@@ -194,6 +196,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
               <Link href={myPlacesPath(project.slug)} data-testid="my-places-link">
                 {t('project.myPlaces')}
               </Link>
+              <Link href={resultsPath(project.slug)} data-testid="results-link">
+                {t('results.title')}
+              </Link>
             </p>
           )}
           {contributions.status === 'failed' && (
@@ -265,6 +270,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
           draftColour={category?.colour ?? '#1d4f91'}
           onPlace={mapInput.onPlace}
           waiting={waitingPlaces}
+          referenceLayers={referenceLayers}
           onReport={(id) => {
             setReportSent(false);
             setReporting(id);

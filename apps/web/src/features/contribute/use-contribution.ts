@@ -22,6 +22,7 @@ import {
   publicFeatureOf,
 } from './draft.ts';
 import { type Announcement, SHAPE_PROBLEM_KEYS } from './drawing-announcements.ts';
+import { rawAnswersOf } from './follow-up/follow-up-answers.ts';
 import { participantTokenAt, participantTokenFor } from './participant-token.ts';
 
 /** A message for the status region, kept as a key so it follows a change of language. */
@@ -41,6 +42,7 @@ const PROBLEM_KEYS: Record<DraftProblem, ParseKeys> = {
   'no-category': 'contribute.chooseCategoryFirst',
   'geometry-not-allowed': 'errors.GEOMETRY_TYPE_NOT_ALLOWED',
   'story-too-long': 'errors.BODY_TOO_LARGE',
+  'answers-invalid': 'followUp.checkAnswers',
 };
 
 const isValidToken = (token: string) => participantTokenSchema.safeParse(token).success;
@@ -109,6 +111,12 @@ export function useContribution(
   }, []);
 
   const writeStory = useCallback((story: string) => dispatch({ type: 'write-story', story }), []);
+
+  /** An answer to one of the category's follow-up questions. */
+  const answer = useCallback((question: string, value: string | readonly string[]) => {
+    if (sendingRef.current) return;
+    dispatch({ type: 'answer', question, value });
+  }, []);
 
   const chooseGeometry = useCallback((geometryType: ContributionGeometryType) => {
     if (sendingRef.current) return;
@@ -233,7 +241,7 @@ export function useContribution(
       const item = await outbox().take(id);
       if (!item) return;
       const draftId = item.lastError?.code === 'ID_CONFLICT' ? newContributionId() : item.id;
-      const { category, geometry, story, participant, session } = item.body;
+      const { category, geometry, story, participant, session, answers } = item.body;
       dispatch({ type: 'reset', id: draftId });
       dispatch({ type: 'choose-category', category });
       if (geometry.type === 'Point') {
@@ -249,6 +257,8 @@ export function useContribution(
         });
       }
       if (story) dispatch({ type: 'write-story', story });
+      for (const [question, value] of Object.entries(rawAnswersOf(answers)))
+        dispatch({ type: 'answer', question, value });
       carriedRef.current = {
         draftId,
         extras: { ...(participant ? { participant } : {}), ...(session ? { session } : {}) },
@@ -269,6 +279,7 @@ export function useContribution(
     draw,
     announce,
     writeStory,
+    answer,
     cancel,
     send,
     editFromOutbox,

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import type { LngLat } from '../../lib/lng-lat.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { MovePlace } from './move-place.tsx';
+import { OwnFollowUpAnswers } from './own-follow-up-answers.tsx';
 import { OwnPhoto, StoredPhoto } from './own-photo.tsx';
 import { OwnPlaceEditor } from './own-place-editor.tsx';
 import { categoriesFor, STATUS_TEXT } from './own-places.ts';
@@ -120,6 +121,7 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
           {contribution.story ?? t('map.noStory')}
         </p>
       )}
+      {mode !== 'edit' && <OwnFollowUpAnswers contribution={contribution} category={category} />}
 
       {mode === 'move' && point && (
         <MovePlace

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { listProjects } from '../../api/nabolag-api.ts';
 import { Link } from '../../app/router.tsx';
-import { projectPath } from '../../app/routes.ts';
+import { projectPath, resultsPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
@@ -80,6 +80,14 @@ export function ProjectListPage() {
                 <p className={project.open ? 'badge badge--open' : 'badge'}>
                   {project.open ? t('projects.open') : t('projects.closed')}
                 </p>
+                {project.hasResults && (
+                  // Above the card's full-size link (projects.css), so that it can be followed itself.
+                  <p className="project-card__results">
+                    <Link href={resultsPath(project.slug)} data-testid="project-results-link">
+                      {t('results.link')}
+                    </Link>
+                  </p>
+                )}
                 {description.text && (
                   <p
                     className="project-card__description"

@@ -1,11 +1,12 @@
 import './staff.css';
 import type { StaffSession } from '@nabolag/schema';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createStaffApi, fetchStaffSession } from '../../api/staff-api.ts';
 import { mayLeavePage, navigate, usePathname } from '../../app/router.tsx';
 import { AuditPage } from './audit/audit-page.tsx';
 import { LoadFailed, Loading } from './common/load-states.tsx';
+import { ExportPage } from './export/export-page.tsx';
 import { ModerationPage } from './moderation/moderation-page.tsx';
 import { ProjectEditorPage } from './projects/project-editor-page.tsx';
 import { ProjectListPage } from './projects/project-list-page.tsx';
@@ -14,9 +15,21 @@ import { matchStaffRoute } from './staff-routes.ts';
 import { holdsProjectRole, isInstanceAdmin, StaffContext, type StaffContextValue } from './staff-session.ts';
 import { StaffNotFound, StaffShell } from './staff-shell.tsx';
 import { TokensPage } from './tokens/tokens-page.tsx';
+import { UpdatesPage } from './updates/updates-page.tsx';
 import { UsersPage } from './users/users-page.tsx';
 import { SessionConsolePage } from './workshop/session-console-page.tsx';
 import { WorkshopsPage } from './workshop/workshops-page.tsx';
+
+// The place analysis brings a map and the charting library: its own chunks, loaded when opened.
+const AnalysisIndexPage = lazy(() =>
+  import('../analyse/analysis-index-page.tsx').then((module) => ({ default: module.AnalysisIndexPage })),
+);
+const AnalysisPage = lazy(() =>
+  import('../analyse/analysis-page.tsx').then((module) => ({ default: module.AnalysisPage })),
+);
+const AnalysisReportPage = lazy(() =>
+  import('../analyse/report-page.tsx').then((module) => ({ default: module.AnalysisReportPage })),
+);
 
 type SessionState =
   | { status: 'checking' }
@@ -127,7 +140,32 @@ function StaffPages() {
           ) : (
             <StaffNotFound forbidden />
           ))}
+        {route.page === 'project-export' &&
+          (holdsProjectRole(context.user, route.slug, ['planner']) ? (
+            <ExportPage key={route.slug} slug={route.slug} />
+          ) : (
+            <StaffNotFound forbidden />
+          ))}
+        {route.page === 'project-updates' &&
+          (holdsProjectRole(context.user, route.slug, ['planner']) ? (
+            <UpdatesPage key={route.slug} slug={route.slug} />
+          ) : (
+            <StaffNotFound forbidden />
+          ))}
         {route.page === 'moderation' && <ModerationPage slug={route.slug} />}
+        {(route.page === 'analysis' || route.page === 'analysis-report') && (
+          <Suspense fallback={<Loading />}>
+            {route.slug === null ? (
+              <AnalysisIndexPage />
+            ) : !holdsProjectRole(context.user, route.slug, ['planner']) ? (
+              <StaffNotFound forbidden />
+            ) : route.page === 'analysis' ? (
+              <AnalysisPage key={route.slug} slug={route.slug} />
+            ) : (
+              <AnalysisReportPage key={route.slug} slug={route.slug} />
+            )}
+          </Suspense>
+        )}
         {route.page === 'workshops' && <WorkshopsPage slug={route.slug} />}
         {route.page === 'workshop-console' &&
           (holdsProjectRole(context.user, route.slug, ['planner', 'facilitator']) ? (

@@ -13,9 +13,47 @@ describe('matchStaffRoute', () => {
     expect(matchStaffRoute('/staff/projects/torstrand')).toEqual({ page: 'project-edit', slug: 'torstrand' });
   });
 
+  it('opens the export page of a project', () => {
+    expect(matchStaffRoute('/staff/projects/torstrand/export')).toEqual({
+      page: 'project-export',
+      slug: 'torstrand',
+    });
+    expect(matchStaffRoute(staffPaths.projectExport('a-b'))).toEqual({ page: 'project-export', slug: 'a-b' });
+    expect(matchStaffRoute('/staff/projects/torstrand/export/more')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/projects/torstrand/elsewhere')).toEqual({ page: 'not-found' });
+  });
+
+  it('opens the updates editor of a project', () => {
+    expect(matchStaffRoute('/staff/projects/torstrand/updates')).toEqual({
+      page: 'project-updates',
+      slug: 'torstrand',
+    });
+    expect(matchStaffRoute(staffPaths.projectUpdates('a-b'))).toEqual({
+      page: 'project-updates',
+      slug: 'a-b',
+    });
+    expect(matchStaffRoute('/staff/projects/torstrand/updates/more')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/projects/Not%20a%20slug/updates')).toEqual({ page: 'not-found' });
+  });
+
   it('opens moderation with or without a project', () => {
     expect(matchStaffRoute('/staff/moderation')).toEqual({ page: 'moderation', slug: null });
     expect(matchStaffRoute('/staff/moderation/torstrand')).toEqual({ page: 'moderation', slug: 'torstrand' });
+  });
+
+  it('opens the analysis of a project, its printable report, and the project choice', () => {
+    expect(matchStaffRoute('/staff/analysis')).toEqual({ page: 'analysis', slug: null });
+    expect(matchStaffRoute(staffPaths.analysis('torstrand'))).toEqual({
+      page: 'analysis',
+      slug: 'torstrand',
+    });
+    expect(matchStaffRoute(staffPaths.analysisReport('torstrand'))).toEqual({
+      page: 'analysis-report',
+      slug: 'torstrand',
+    });
+    expect(matchStaffRoute('/staff/analysis/torstrand/other')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/analysis/torstrand/report/x')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/analysis/Not%20a%20slug')).toEqual({ page: 'not-found' });
   });
 
   it('opens workshops per project and the console of one session', () => {

@@ -6,7 +6,11 @@ export type StaffRoute =
   | { page: 'projects' }
   | { page: 'project-new' }
   | { page: 'project-edit'; slug: string }
+  | { page: 'project-export'; slug: string }
+  | { page: 'project-updates'; slug: string }
   | { page: 'moderation'; slug: string | null }
+  | { page: 'analysis'; slug: string | null }
+  | { page: 'analysis-report'; slug: string }
   | { page: 'workshops'; slug: string | null }
   | { page: 'workshop-console'; slug: string; code: string }
   | { page: 'users' }
@@ -34,6 +38,15 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   if (parts[0] !== 'staff') return { page: 'not-found' };
   const [, section, detail, ...rest] = parts;
   if (section === 'workshops') return matchWorkshopRoute(detail, rest);
+  if (section === 'analysis') return matchAnalysisRoute(detail, rest);
+  if (section === 'projects' && rest.length === 1 && rest[0] === 'export' && detail !== undefined) {
+    const slug = decodeSlug(detail);
+    return slug ? { page: 'project-export', slug } : { page: 'not-found' };
+  }
+  if (section === 'projects' && rest.length === 1 && rest[0] === 'updates' && detail !== undefined) {
+    const slug = decodeSlug(detail);
+    return slug ? { page: 'project-updates', slug } : { page: 'not-found' };
+  }
   if (rest.length > 0) return { page: 'not-found' };
   switch (section) {
     case undefined:
@@ -70,6 +83,15 @@ function matchWorkshopRoute(detail: string | undefined, rest: string[]): StaffRo
     : { page: 'not-found' };
 }
 
+/** `/staff/analysis[/:slug[/report]]` */
+function matchAnalysisRoute(detail: string | undefined, rest: string[]): StaffRoute {
+  if (detail === undefined) return { page: 'analysis', slug: null };
+  const slug = decodeSlug(detail);
+  if (!slug || rest.length > 1) return { page: 'not-found' };
+  if (rest.length === 0) return { page: 'analysis', slug };
+  return rest[0] === 'report' ? { page: 'analysis-report', slug } : { page: 'not-found' };
+}
+
 /** The moderation queue named by `?queue=`; pending by default. */
 export function queueFromSearch(search: string): ModerationQueue {
   const queue = new URLSearchParams(search).get('queue');
@@ -82,6 +104,8 @@ export const staffPaths = {
   projects: '/staff/projects',
   newProject: '/staff/projects/new',
   project: (slug: string) => `/staff/projects/${encodeURIComponent(slug)}`,
+  projectExport: (slug: string) => `/staff/projects/${encodeURIComponent(slug)}/export`,
+  projectUpdates: (slug: string) => `/staff/projects/${encodeURIComponent(slug)}/updates`,
   moderation: (slug?: string, queue?: ModerationQueue) =>
     slug
       ? `/staff/moderation/${encodeURIComponent(slug)}${queue && queue !== 'pending' ? `?queue=${queue}` : ''}`
@@ -89,6 +113,8 @@ export const staffPaths = {
   workshops: (slug?: string) => (slug ? `/staff/workshops/${encodeURIComponent(slug)}` : '/staff/workshops'),
   workshopConsole: (slug: string, code: string) =>
     `/staff/workshops/${encodeURIComponent(slug)}/${encodeURIComponent(code)}`,
+  analysis: (slug?: string) => (slug ? `/staff/analysis/${encodeURIComponent(slug)}` : '/staff/analysis'),
+  analysisReport: (slug: string) => `/staff/analysis/${encodeURIComponent(slug)}/report`,
   users: '/staff/users',
   tokens: '/staff/tokens',
   audit: '/staff/audit',

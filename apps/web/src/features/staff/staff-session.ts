@@ -38,3 +38,12 @@ export function mayRunWorkshops(user: StaffUser): boolean {
     user.projectRoles.some((entry) => roles.includes(entry.role))
   );
 }
+
+/** Whether the user reads the place analysis anywhere: admins and planners (instance-wide or in a project). */
+export function mayAnalyse(user: StaffUser): boolean {
+  const roles: readonly StaffRole[] = ['admin', 'planner'];
+  return (
+    user.roles.some((role) => roles.includes(role)) ||
+    user.projectRoles.some((entry) => roles.includes(entry.role))
+  );
+}

@@ -3,19 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.tsx';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { type StaffRoute, staffPaths } from './staff-routes.ts';
-import { isInstanceAdmin, mayRunWorkshops, useStaff } from './staff-session.ts';
+import { isInstanceAdmin, mayAnalyse, mayRunWorkshops, useStaff } from './staff-session.ts';
 
-type Section = 'projects' | 'moderation' | 'workshops' | 'users' | 'tokens' | 'audit';
+type Section = 'projects' | 'moderation' | 'workshops' | 'analysis' | 'users' | 'tokens' | 'audit';
 
 const sectionOf = (route: StaffRoute): Section | null => {
   switch (route.page) {
     case 'projects':
     case 'project-new':
     case 'project-edit':
+    case 'project-export':
+    case 'project-updates':
       return 'projects';
     case 'workshops':
     case 'workshop-console':
       return 'workshops';
+    case 'analysis':
+    case 'analysis-report':
+      return 'analysis';
     case 'moderation':
     case 'users':
     case 'tokens':
@@ -38,6 +43,9 @@ export function StaffShell({ route, children }: { route: StaffRoute; children: R
     { section: 'moderation', href: staffPaths.moderation(), label: t('staff.nav.moderation') },
     ...(mayRunWorkshops(user)
       ? [{ section: 'workshops' as const, href: staffPaths.workshops(), label: t('staff.nav.workshops') }]
+      : []),
+    ...(mayAnalyse(user)
+      ? [{ section: 'analysis' as const, href: staffPaths.analysis(), label: t('staff.nav.analysis') }]
       : []),
     ...(admin ? [{ section: 'users' as const, href: staffPaths.users, label: t('staff.nav.users') }] : []),
     { section: 'tokens', href: staffPaths.tokens, label: t('staff.nav.tokens') },

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import { ProjectMap } from '../../map/project-map.tsx';
+import { useReferenceLayers } from '../projects/use-reference-layers.ts';
 import { JoinQrCode } from './join-qr-code.tsx';
 import {
   applySessionEvent,
@@ -151,6 +152,7 @@ function Projector({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const features = useMemo(() => liveFeatures(live), [live]);
+  const referenceLayers = useReferenceLayers(project.slug);
   const counts = useMemo(() => countByCategory(live), [live]);
   const stories = useMemo(() => publishedStories(live), [live]);
   const joinUrl = `${window.location.origin}${kioskPath(code)}`;
@@ -185,6 +187,7 @@ function Projector({
           draftColour="#1d4f91"
           onPlace={noop}
           heatmap={heatmap}
+          referenceLayers={referenceLayers}
         />
         {!connected && (
           <p className="projector__badge" role="status" data-testid="projector-reconnecting">

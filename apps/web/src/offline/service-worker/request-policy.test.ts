@@ -30,6 +30,7 @@ describe('requestPolicy', () => {
     expect(policy(get('/api/projects'))).toBe('data');
     expect(policy(get('/api/projects/torstrand'))).toBe('data');
     expect(policy(get('/api/projects/torstrand/contributions'))).toBe('data');
+    expect(policy(get('/api/projects/torstrand/reference-layers'))).toBe('data');
     expect(policy(get('/api/projects/torstrand/contributions?bbox=10,59,10.1,59.1&category=landmarks'))).toBe(
       'data',
     );
@@ -45,6 +46,7 @@ describe('requestPolicy', () => {
     expect(policy(get('/api/projects/torstrand/me'))).toBe('network');
     expect(policy(get('/api/auth/me'))).toBe('network');
     expect(policy(get('/api/staff/projects'))).toBe('network');
+    expect(policy(get('/api/staff/projects/torstrand/reference-layers'))).toBe('network');
     expect(policy(get('/api/contributions/3f0f2a4e-6a53-4c4e-9a36-0d6f4f1b8a01/photo'))).toBe('network');
     expect(policy(get('/api/projects/torstrand/export?format=gpkg'))).toBe('network');
   });

@@ -26,14 +26,15 @@ export interface RequestFacts {
 const NOT_PAGES = ['/api/', '/ogc', '/tiles/'];
 
 /**
- * The only API answers kept for offline use: the public project list, a project, and its public
- * contributions (any query). Nothing personal (`/api/projects/:slug/me`), nothing of staff or
- * sign-in, no photos, no export — and only for GET.
+ * The only API answers kept for offline use: the public project list, a project, its public
+ * contributions (any query) and its visible reference layers. Nothing personal
+ * (`/api/projects/:slug/me`), nothing of staff or sign-in, no photos, no export — and only for GET.
  */
 const CACHED_DATA = [
   /^\/api\/projects\/?$/,
   /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/?$/,
   /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/contributions\/?$/,
+  /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/reference-layers\/?$/,
 ];
 
 /**

@@ -3,7 +3,7 @@ import { pickText } from '@nabolag/schema';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatMoment } from '../common/format.ts';
-import type { ItemAction } from './moderation-queue.ts';
+import { canFeature, type ItemAction } from './moderation-queue.ts';
 
 /** The automatic flags the API sets (`story-flags.ts`), each with a sentence. */
 const AUTOMATIC_FLAGS: Record<string, ParseKeys> = {
@@ -56,6 +56,11 @@ export function ModerationItemCard({ item, category, canErase, busy, onAction }:
           {label}
         </h3>
         <span className={`badge badge--${item.status}`}>{t(STATUS_KEYS[item.status])}</span>
+        {item.featured && (
+          <span className="badge badge--featured" data-testid="featured-badge">
+            {t('staff.moderation.featuredBadge')}
+          </span>
+        )}
       </header>
       <p className="moderation-item__meta">
         <span>{formatMoment(item.createdAt, i18n.language)}</span>
@@ -141,6 +146,18 @@ export function ModerationItemCard({ item, category, canErase, busy, onAction }:
             data-testid="hide"
           >
             {t('staff.moderation.hide')}
+          </button>
+        )}
+        {canFeature(item) && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={item.featured}
+            onClick={() => onAction({ action: 'feature', featured: !item.featured })}
+            aria-disabled={busy}
+            data-testid="feature"
+          >
+            {t('staff.moderation.feature')}
           </button>
         )}
         <button

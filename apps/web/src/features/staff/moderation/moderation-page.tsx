@@ -98,7 +98,9 @@ function ModerationQueueView({ slug }: { slug: string }) {
         ? await api.deleteContribution(item.id)
         : action.action === 'erase'
           ? await api.eraseParticipant(item.id)
-          : await api.moderate(item.id, action);
+          : action.action === 'feature'
+            ? await api.setFeatured(item.id, action.featured)
+            : await api.moderate(item.id, action);
     setBusy((previous) => {
       const next = new Set(previous);
       next.delete(item.id);
@@ -109,7 +111,12 @@ function ModerationQueueView({ slug }: { slug: string }) {
       say('error', `${t('staff.moderation.failed')} ${t(errorMessageKey(result.error.code))}`);
       return;
     }
-    say('success', t(`staff.moderation.done.${action.action}`));
+    say(
+      'success',
+      action.action === 'feature'
+        ? t(action.featured ? 'staff.moderation.done.featured' : 'staff.moderation.done.unfeatured')
+        : t(`staff.moderation.done.${action.action}`),
+    );
     // Erasing a participant removes their other contributions too: show the queue as it is now.
     if (action.action === 'erase') reload();
   };

@@ -1,6 +1,6 @@
 import type { ModerationItem } from '@nabolag/schema';
 import { describe, expect, it } from 'vitest';
-import { applyAction, belongsInQueue, rollBack } from './moderation-queue.ts';
+import { applyAction, belongsInQueue, canFeature, rollBack } from './moderation-queue.ts';
 
 const item = (id: string, changes: Partial<ModerationItem> = {}): ModerationItem => ({
   id,
@@ -13,6 +13,7 @@ const item = (id: string, changes: Partial<ModerationItem> = {}): ModerationItem
   session: null,
   createdAt: '2025-06-03T12:00:00Z',
   flags: [],
+  featured: false,
   ...changes,
 });
 
@@ -69,5 +70,28 @@ describe('belongsInQueue', () => {
     });
     expect(belongsInQueue(flagged, 'flagged')).toBe(true);
     expect(belongsInQueue(flagged, 'pending')).toBe(false);
+  });
+});
+
+describe('featuring a story', () => {
+  it('marks the item in place and keeps it in its queue', () => {
+    const published = item(A, { status: 'published' });
+    const result = applyAction([published, item(B)], A, { action: 'feature', featured: true }, 'all');
+    expect(result).toEqual([{ ...published, featured: true }, item(B)]);
+  });
+
+  it('is offered for published stories without open flags only, and always to drop a featured one', () => {
+    expect(canFeature(item(A, { status: 'published' }))).toBe(true);
+    expect(canFeature(item(A, { status: 'pending' }))).toBe(false);
+    expect(canFeature(item(A, { status: 'published', story: '  ' }))).toBe(false);
+    expect(
+      canFeature(
+        item(A, {
+          status: 'published',
+          flags: [{ source: 'report', reason: 'rude', createdAt: '2025-06-03T12:00:00Z' }],
+        }),
+      ),
+    ).toBe(false);
+    expect(canFeature(item(A, { status: 'hidden', featured: true }))).toBe(true);
   });
 });

@@ -1,8 +1,23 @@
 import type { ModerationAction, ModerationItem } from '@nabolag/schema';
 import type { ModerationQueue } from '../../../api/staff-api.ts';
 
-/** What a moderator can do to one item: the API's moderation actions, deleting it, or erasing its participant. */
-export type ItemAction = ModerationAction | { action: 'delete' } | { action: 'erase' };
+/**
+ * What a moderator can do to one item: the API's moderation actions, deleting it, erasing its
+ * participant, or picking its story as a quote for the results page (or dropping it).
+ */
+export type ItemAction =
+  | ModerationAction
+  | { action: 'delete' }
+  | { action: 'erase' }
+  | { action: 'feature'; featured: boolean };
+
+/**
+ * Whether the item's story may be offered as a quote on the public results page: published,
+ * with words, and no open flag (the server checks the same). A featured one can always be dropped.
+ */
+export const canFeature = (item: ModerationItem) =>
+  item.featured ||
+  (item.status === 'published' && (item.story ?? '').trim().length > 0 && item.flags.length === 0);
 
 /** Whether an item belongs in a queue, by the rules of `GET …/moderation?queue=`. */
 export function belongsInQueue(item: ModerationItem, queue: ModerationQueue): boolean {
@@ -39,6 +54,7 @@ export function applyAction(
   return items.flatMap((item) => {
     if (item.id !== id) return [item];
     if (action.action === 'delete' || action.action === 'erase') return [];
+    if (action.action === 'feature') return [{ ...item, featured: action.featured }];
     const changed = afterAction(item, action);
     return belongsInQueue(changed, queue) ? [changed] : [];
   });

@@ -1,10 +1,11 @@
-import { type ContributionGeometryType, pickText } from '@nabolag/schema';
+import { type ContributionGeometryType, type FollowUpQuestion, pickText } from '@nabolag/schema';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/dialog.tsx';
 import { FieldErrorText, fieldDomId, TextAreaField, TextField } from '../common/fields.tsx';
 import { languageName } from '../common/format.ts';
 import { EXTRA_CATEGORY_COLOURS } from './default-categories.ts';
+import { FollowUpEditor } from './follow-up-editor.tsx';
 import { type CategoryForm, GEOMETRY_TYPES, newCategoryUid, suggestCategoryKey } from './project-form.ts';
 import type { FieldErrors } from './project-validation.ts';
 
@@ -246,6 +247,17 @@ export function CategoriesSection({
                       />
                     </fieldset>
                   </div>
+                  <FollowUpEditor
+                    categoryUid={category.uid}
+                    questions={category.questions ?? []}
+                    languages={languages}
+                    defaultLanguage={defaultLanguage}
+                    errors={errors}
+                    onChange={(questions) =>
+                      // Complete once the schema has filled its defaults; the editor always sets them.
+                      update(category.uid, { questions: questions as FollowUpQuestion[] })
+                    }
+                  />
                 </div>
               </details>
               <div className="category-item__actions">

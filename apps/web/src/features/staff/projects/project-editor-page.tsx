@@ -9,6 +9,7 @@ import { staffPaths } from '../staff-routes.ts';
 import { useStaff } from '../staff-session.ts';
 import { ProjectEditor } from './project-editor.tsx';
 import { formFromDefinition, newProjectForm } from './project-form.ts';
+import { ReferenceLayersSection } from './reference-layers-section.tsx';
 
 /** Mainland Norway, `[west, south, east, north]` in degrees: where a first project starts. */
 const NORWAY: BBox = [4.5, 57.9, 31.2, 71.2];
@@ -46,8 +47,22 @@ export function ProjectEditorPage({ slug }: { slug: string | null }) {
       <h1>{slug ? t('staff.editor.editTitle', { slug }) : t('staff.editor.newTitle')}</h1>
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
+      {slug && (
+        <p>
+          <Link href={staffPaths.projectExport(slug)} data-testid="project-export-link">
+            {t('staff.export.link')}
+          </Link>
+        </p>
+      )}
       {state.status === 'ready' && (
         <ProjectEditor slug={slug} initial={state.value.form} initialBounds={state.value.bounds} />
+      )}
+      {state.status === 'ready' && slug && (
+        <ReferenceLayersSection
+          slug={slug}
+          languages={state.value.form.languages}
+          defaultLanguage={state.value.form.defaultLanguage}
+        />
       )}
     </div>
   );

@@ -100,6 +100,36 @@ export function ProjectListPage() {
                             {t('staff.projects.edit')}
                           </Link>
                         )}
+                        {holdsProjectRole(user, project.slug, ['planner']) && (
+                          <Link
+                            href={staffPaths.analysis(project.slug)}
+                            className="button button--small"
+                            aria-label={t('staff.projects.analyseNamed', { title })}
+                            data-testid={`analyse-${project.slug}`}
+                          >
+                            {t('staff.projects.analyse')}
+                          </Link>
+                        )}
+                        {holdsProjectRole(user, project.slug, ['planner']) && (
+                          <Link
+                            href={staffPaths.projectUpdates(project.slug)}
+                            className="button button--small"
+                            aria-label={t('staff.projects.updatesNamed', { title })}
+                            data-testid={`updates-${project.slug}`}
+                          >
+                            {t('staff.projects.updates')}
+                          </Link>
+                        )}
+                        {holdsProjectRole(user, project.slug, ['planner']) && (
+                          <Link
+                            href={staffPaths.projectExport(project.slug)}
+                            className="button button--small"
+                            aria-label={t('staff.projects.exportNamed', { title })}
+                            data-testid={`export-${project.slug}`}
+                          >
+                            {t('staff.projects.export')}
+                          </Link>
+                        )}
                         <Link
                           href={staffPaths.moderation(project.slug)}
                           className="button button--small"

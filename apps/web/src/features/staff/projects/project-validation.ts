@@ -34,6 +34,12 @@ export function fieldOfPath(form: ProjectForm, path: readonly PropertyKey[]): st
     const category = form.categories[Number(index)];
     if (!category) return 'categories';
     const [part, language] = rest;
+    // A follow-up question's problems are shown at the question (by its place in the list).
+    if (part === 'questions') {
+      return language === undefined
+        ? `categories.${category.uid}.questions`
+        : `categories.${category.uid}.questions.${language}`;
+    }
     if (part === 'labels' || part === 'prompts') {
       return language
         ? `categories.${category.uid}.${part}.${language}`
@@ -50,6 +56,7 @@ export function fieldOfPath(form: ProjectForm, path: readonly PropertyKey[]): st
 function schemaErrorKey(field: string): ParseKeys {
   const last = field.split('.').at(-1) ?? field;
   if (field.startsWith('categories.')) {
+    if (field.includes('.questions')) return 'staff.followUp.invalid';
     if (field.includes('.labels')) return 'staff.editor.errors.label';
     if (field.includes('.prompts')) return 'staff.editor.errors.text';
     switch (last) {
@@ -152,7 +159,10 @@ export function validateProjectForm(form: ProjectForm): FormValidation {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOfPath(form, issue.path);
-      errors[field] ??= error(schemaErrorKey(field));
+      // The schema's own words say which option or condition is wrong (they are not translated).
+      errors[field] ??= field.includes('.questions')
+        ? error(schemaErrorKey(field), undefined, issue.message)
+        : error(schemaErrorKey(field));
     }
   }
   for (const [field, problem] of Object.entries(extraProblems(form, definition))) errors[field] ??= problem;

@@ -15,6 +15,7 @@ import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import type { LngLat } from '../../../lib/lng-lat.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../../map/project-map.tsx';
 import type { WaitingPlace } from '../../../map/waiting-places.ts';
+import { useReferenceLayers } from '../../projects/use-reference-layers.ts';
 import { ConfirmDialog } from '../common/dialog.tsx';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
@@ -93,6 +94,7 @@ function Console({ project, code }: { project: Project; code: string }) {
   const [notice, setNotice] = useState<Notice>(null);
   const [paper, setPaper] = useState<PaperPlacing | null>(null);
   const mapRef = useRef<ProjectMapHandle>(null);
+  const referenceLayers = useReferenceLayers(slug);
 
   const refresh = useCallback(async () => {
     const [next, queue] = await Promise.all([api.sessionSummary(code), api.listModeration(slug, 'all')]);
@@ -284,6 +286,7 @@ function Console({ project, code }: { project: Project; code: string }) {
             project={project}
             contributions={features}
             waiting={waiting}
+            referenceLayers={referenceLayers}
             placing={paper !== null}
             draftPosition={paper?.position ?? null}
             draftColour={paper ? (categoryOf(paper.category)?.colour ?? '#5f6b7a') : '#5f6b7a'}

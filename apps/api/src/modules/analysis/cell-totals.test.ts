@@ -1,0 +1,312 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestProject } from '../../testing/test-app.ts';
+
+// The per-cell totals the triggers keep (migration 0012) must always equal a fresh count over the
+// contributions. A seeded random sequence of the writes the product makes — pins, lines and
+// areas, moves, category edits, moderation, story edits, featuring, deletion, erasure of a
+// participant, multi-row statements, a change of the analysis CRS — is checked against a
+// GROUP BY computed from scratch from the geometries.
+
+let app: FastifyInstance;
+let projectId: string;
+let slug: string;
+
+/** mulberry32: a small deterministic generator, so a failure can be replayed. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const CATEGORIES = ['meeting-places', 'landmarks', 'least-liked', 'community'];
+const STATUSES = ['published', 'published', 'published', 'pending', 'hidden'];
+// A few spots about 60–400 m apart, so that pins share cells at every size.
+const SPOTS: Array<[number, number]> = [
+  [10.0152, 59.0481],
+  [10.0158, 59.0483],
+  [10.0161, 59.0478],
+  [10.0201, 59.0465],
+  [10.0251, 59.0449],
+  [10.0102, 59.0501],
+];
+
+beforeAll(async () => {
+  app = await createTestApp();
+  slug = await createTestProject(app);
+  const { rows } = await app.pg.pool.query<{ id: string }>('SELECT id FROM projects WHERE slug = $1', [slug]);
+  projectId = rows[0]?.id as string;
+});
+afterAll(async () => {
+  await app.close();
+});
+
+/** Totals as the triggers keep them (rows at zero are allowed to stay and are left out). */
+async function keptTotals() {
+  const { rows } = await app.pg.pool.query<{ key: string; contributions: number; participants: number }>(
+    `SELECT size_m || '|' || category || '|' || q || ',' || r AS key, contributions, participants
+     FROM cell_totals WHERE project_id = $1 AND (contributions <> 0 OR participants <> 0)
+     ORDER BY 1`,
+    [projectId],
+  );
+  return rows;
+}
+
+/** Totals counted afresh from the published contributions' geometries. */
+async function freshTotals() {
+  const { rows } = await app.pg.pool.query<{ key: string; contributions: number; participants: number }>(
+    `WITH cells AS (
+       SELECT c.participant_id, c.category_key, size.size_m, cell.q, cell.r
+       FROM contributions c JOIN projects p ON p.id = c.project_id
+       CROSS JOIN unnest(nabolag_analysis_cell_sizes()) AS size(size_m)
+       CROSS JOIN LATERAL nabolag_hex_cells(ST_Transform(c.geometry, p.analysis_srid), size.size_m) AS cell
+       WHERE c.project_id = $1 AND c.status = 'published')
+     SELECT size_m || '|' || category || '|' || q || ',' || r AS key,
+            count(*)::int AS contributions, count(DISTINCT participant_id)::int AS participants
+     FROM cells CROSS JOIN LATERAL (VALUES (''), (category_key)) AS k(category)
+     GROUP BY size_m, category, q, r
+     ORDER BY 1`,
+    [projectId],
+  );
+  return rows;
+}
+
+async function expectConsistent(step: string) {
+  const [kept, fresh] = await Promise.all([keptTotals(), freshTotals()]);
+  expect(kept, `totals after ${step}`).toEqual(fresh);
+  const { rows } = await app.pg.pool.query<{ negative: number; stored: number; computed: number }>(
+    `SELECT (SELECT count(*)::int FROM cell_participant_counts WHERE project_id = $1 AND n < 0)
+              + (SELECT count(*)::int FROM cell_totals WHERE project_id = $1 AND (contributions < 0 OR participants < 0)) AS negative,
+            (SELECT count(*)::int FROM contribution_cells WHERE project_id = $1) AS stored,
+            (SELECT count(*)::int FROM contributions c JOIN projects p ON p.id = c.project_id
+             CROSS JOIN unnest(nabolag_analysis_cell_sizes()) AS size(size_m)
+             CROSS JOIN LATERAL nabolag_hex_cells(ST_Transform(c.geometry, p.analysis_srid), size.size_m) AS cell
+             WHERE c.project_id = $1) AS computed`,
+    [projectId],
+  );
+  const counts = rows[0] as { negative: number; stored: number; computed: number };
+  expect(counts.negative, `negative counts after ${step}`).toBe(0);
+  expect(counts.stored, `stored cell ids after ${step}`).toBe(counts.computed);
+}
+
+describe('cell totals kept by the triggers', () => {
+  it('equal a fresh GROUP BY after a random sequence of writes', async () => {
+    const random = generator(20_240_611);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const pool = app.pg.pool;
+    const participants: string[] = [];
+    const newParticipant = async () => {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO participants (project_id, token_hash) VALUES ($1, sha256($2::bytea)) RETURNING id`,
+        [projectId, Buffer.from(randomUUID())],
+      );
+      participants.push(rows[0]?.id as string);
+    };
+    for (let index = 0; index < 7; index += 1) await newParticipant();
+    const jitter = () => (random() - 0.5) * 0.0008;
+    const geometry = () => {
+      const [x, y] = pick(SPOTS);
+      const shape = random();
+      if (shape < 0.75) return { type: 'Point', coordinates: [x + jitter(), y + jitter()] };
+      if (shape < 0.9)
+        return {
+          type: 'LineString',
+          coordinates: [
+            [x, y],
+            [x + 0.003 + jitter(), y + 0.001],
+          ],
+        };
+      return {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.002, y],
+            [x + 0.002, y + 0.001],
+            [x, y + 0.001],
+            [x, y],
+          ],
+        ],
+      };
+    };
+    const someContribution = async () => {
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT id FROM contributions WHERE project_id = $1 ORDER BY id',
+        [projectId],
+      );
+      return rows.length === 0 ? undefined : pick(rows).id;
+    };
+    const insert = (count: number) => {
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      for (let index = 0; index < count; index += 1) {
+        const base = values.length;
+        tuples.push(
+          `($${base + 1}::uuid, $${base + 2}::uuid, $${base + 3}::uuid, $${base + 4}::text,
+            ST_SetSRID(ST_GeomFromGeoJSON($${base + 5}::text), 4326), $${base + 6}::text, 'a story')`,
+        );
+        values.push(
+          randomUUID(),
+          projectId,
+          pick(participants),
+          pick(CATEGORIES),
+          JSON.stringify(geometry()),
+          pick(STATUSES),
+        );
+      }
+      return pool.query(
+        `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry, status, story)
+         VALUES ${tuples.join(', ')}`,
+        values,
+      );
+    };
+    const operations: Array<[string, () => Promise<unknown>]> = [
+      ['insert one', () => insert(1)],
+      ['insert one', () => insert(1)],
+      ['insert three in one statement', () => insert(3)],
+      [
+        'move',
+        async () =>
+          pool.query(
+            'UPDATE contributions SET geometry = ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) WHERE id = $1',
+            [await someContribution(), JSON.stringify(geometry())],
+          ),
+      ],
+      [
+        'change category',
+        async () =>
+          pool.query('UPDATE contributions SET category_key = $2 WHERE id = $1', [
+            await someContribution(),
+            pick(CATEGORIES),
+          ]),
+      ],
+      [
+        'moderate',
+        async () =>
+          pool.query('UPDATE contributions SET status = $2 WHERE id = $1', [
+            await someContribution(),
+            pick(['published', 'pending', 'hidden']),
+          ]),
+      ],
+      [
+        'edit story and feature',
+        async () =>
+          pool.query(`UPDATE contributions SET story = 'edited', featured = NOT featured WHERE id = $1`, [
+            await someContribution(),
+          ]),
+      ],
+      [
+        "hide a participant's contributions in one statement",
+        () =>
+          pool.query(`UPDATE contributions SET status = 'hidden' WHERE participant_id = $1`, [
+            pick(participants),
+          ]),
+      ],
+      [
+        'publish every pending contribution in one statement',
+        () =>
+          pool.query(
+            `UPDATE contributions SET status = 'published' WHERE project_id = $1 AND status = 'pending'`,
+            [projectId],
+          ),
+      ],
+      [
+        'give a contribution to another participant',
+        async () =>
+          pool.query('UPDATE contributions SET participant_id = $2 WHERE id = $1', [
+            await someContribution(),
+            pick(participants),
+          ]),
+      ],
+      [
+        'delete',
+        async () => pool.query('DELETE FROM contributions WHERE id = $1', [await someContribution()]),
+      ],
+    ];
+    for (let step = 0; step < 160; step += 1) {
+      if (step === 70) {
+        // Erasure: the participant and, by cascade, all they gave.
+        const erased = participants.splice(Math.floor(random() * participants.length), 1)[0];
+        await pool.query('DELETE FROM participants WHERE id = $1', [erased]);
+        await newParticipant();
+        await expectConsistent(`step ${step}: erasure of a participant`);
+        continue;
+      }
+      if (step === 110) {
+        // Another analysis CRS lays another grid: every cell is made again.
+        await pool.query('UPDATE projects SET analysis_srid = 25833 WHERE id = $1', [projectId]);
+        await expectConsistent(`step ${step}: analysis CRS changed`);
+        continue;
+      }
+      const [name, operation] = pick(operations);
+      await operation();
+      if (step % 10 === 9) await expectConsistent(`step ${step}: ${name}`);
+    }
+    await expectConsistent('the whole sequence');
+    const { rows } = await pool.query<{ cells: number }>(
+      `SELECT count(*)::int AS cells FROM cell_totals WHERE project_id = $1 AND participants > 1`,
+      [projectId],
+    );
+    // The sequence did make shared cells (the check above is not about empty tables).
+    expect(rows[0]?.cells).toBeGreaterThan(10);
+  });
+
+  it('count concurrent writes of one participant in one cell once', async () => {
+    const { rows } = await app.pg.pool.query<{ id: string }>(
+      `INSERT INTO participants (project_id, token_hash) VALUES ($1, sha256($2::bytea)) RETURNING id`,
+      [projectId, Buffer.from(randomUUID())],
+    );
+    const participant = rows[0]?.id as string;
+    await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        app.pg.pool.query(
+          `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry)
+           VALUES ($1, $2, $3, 'community', ST_SetSRID(ST_MakePoint($4::float8, 59.0481), 4326))`,
+          [randomUUID(), projectId, participant, 10.0152 + index * 1e-6],
+        ),
+      ),
+    );
+    await expectConsistent('concurrent inserts');
+    await app.pg.pool.query('DELETE FROM contributions WHERE participant_id = $1', [participant]);
+    await expectConsistent('deleting them');
+  });
+
+  it('go with a deleted project, sessions and all', async () => {
+    const other = await createTestProject(app);
+    const { rows } = await app.pg.pool.query<{ id: string }>('SELECT id FROM projects WHERE slug = $1', [
+      other,
+    ]);
+    const otherId = rows[0]?.id as string;
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/projects/${other}/contributions`,
+      payload: {
+        id: randomUUID(),
+        category: 'community',
+        geometry: { type: 'Point', coordinates: SPOTS[0] },
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    await app.pg.pool.query(
+      `WITH s AS (INSERT INTO sessions (project_id, code, title) VALUES ($1, $2, 'x') RETURNING id)
+       UPDATE contributions SET session_id = (SELECT id FROM s) WHERE project_id = $1`,
+      [otherId, `T${randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase()}`],
+    );
+    expect(
+      (await app.pg.pool.query('SELECT 1 FROM cell_totals WHERE project_id = $1', [otherId])).rowCount,
+    ).toBeGreaterThan(0);
+    await app.pg.pool.query('DELETE FROM projects WHERE id = $1', [otherId]);
+    const left = await app.pg.pool.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM cell_totals WHERE project_id = $1)
+              + (SELECT count(*) FROM cell_participant_counts WHERE project_id = $1) AS n`,
+      [otherId],
+    );
+    expect(Number(left.rows[0]?.n)).toBe(0);
+  });
+});

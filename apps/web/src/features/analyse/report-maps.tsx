@@ -1,0 +1,128 @@
+import type { AnalysisStats, Project } from '@nabolag/schema';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessageKey } from '../../i18n/error-messages.ts';
+import type { AnalysisDisplay } from '../../map/analysis-layers.ts';
+import { renderMapImage } from '../../map/map-image.ts';
+import { useStaff } from '../staff/staff-session.ts';
+import type { AnalysisLabels } from './labels.ts';
+import { MapLegend } from './map-legend.tsx';
+
+/** Size of a map picture in CSS pixels: the width of an A4 page's text at 96 dpi, 3:2. */
+const IMAGE_SIZE = { width: 720, height: 480 };
+
+type Picture = {
+  key: string;
+  title: string;
+  src: string | null;
+  cells: number;
+  problem: string | null;
+  display: AnalysisDisplay | null;
+};
+
+/**
+ * The report's heatmaps as pictures: all categories together, then each category that has
+ * contributions. Drawn one after the other off screen (one WebGL context at a time).
+ */
+export function ReportMaps({
+  project,
+  stats,
+  labels,
+  cell,
+  suppress,
+  filters,
+}: {
+  project: Project;
+  stats: AnalysisStats;
+  labels: AnalysisLabels;
+  cell: number;
+  suppress: boolean;
+  filters: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const { api } = useStaff();
+  const [pictures, setPictures] = useState<Picture[]>([]);
+  const [done, setDone] = useState(false);
+  const filterKey = JSON.stringify(filters);
+  const categoryKey = stats.byCategory
+    .filter((row) => row.contributions > 0)
+    .map((row) => row.key)
+    .join(',');
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const chosen = filterKey === '{}' ? {} : (JSON.parse(filterKey) as Record<string, string>);
+    const categories = categoryKey ? categoryKey.split(',') : [];
+    // With a category filter, "all" is the chosen categories; each picture keeps the other filters.
+    const wanted = [
+      { key: 'all', title: t('staff.analysis.report.allCategories'), category: chosen.category },
+      ...categories.map((key) => ({ key, title: labels.category(key), category: key })),
+    ];
+    setPictures([]);
+    setDone(false);
+    void (async () => {
+      for (const picture of wanted) {
+        const result = await api.analysis
+          .heatmap(project.slug, { ...chosen, cell, suppress, category: picture.category }, abort.signal)
+          .catch(() => null);
+        if (abort.signal.aborted || result === null) return;
+        let made: Picture;
+        if (!result.ok) {
+          made = {
+            ...picture,
+            src: null,
+            cells: 0,
+            problem: t(errorMessageKey(result.error.code)),
+            display: null,
+          };
+        } else {
+          const display: AnalysisDisplay = { kind: 'heatmap', cells: result.value };
+          const src = await renderMapImage(project, display, IMAGE_SIZE).catch(() => null);
+          if (abort.signal.aborted) return;
+          made = {
+            ...picture,
+            src,
+            cells: result.value.features.length,
+            problem: src ? null : t('staff.analysis.report.mapFailed'),
+            display,
+          };
+        }
+        setPictures((previous) => [...previous, made]);
+      }
+      setDone(true);
+    })();
+    return () => abort.abort();
+  }, [api, project, cell, suppress, filterKey, categoryKey, labels, t]);
+
+  const attribution = project.basemap.kind === 'raster' ? project.basemap.attribution : null;
+  return (
+    <div className="report-maps" data-testid="report-maps" data-done={done} data-pictures={pictures.length}>
+      {!done && (
+        <p role="status" className="no-print">
+          <span className="spinner" aria-hidden="true" />
+          {t('staff.analysis.report.drawingMaps', { done: pictures.length })}
+        </p>
+      )}
+      {pictures.map((picture) => (
+        <figure key={picture.key} className="report-map">
+          {picture.src ? (
+            <img
+              src={picture.src}
+              width={IMAGE_SIZE.width}
+              height={IMAGE_SIZE.height}
+              alt={t('staff.analysis.report.mapAlt', { title: picture.title, count: picture.cells })}
+              data-testid="report-map-image"
+            />
+          ) : (
+            <p className="notice notice--error">{picture.problem}</p>
+          )}
+          {picture.display && picture.cells > 0 && <MapLegend display={picture.display} />}
+          <figcaption>
+            {picture.title} — {t('staff.analysis.report.mapCaption', { count: picture.cells })}
+            {attribution ? ` · ${attribution}` : ''}
+          </figcaption>
+        </figure>
+      ))}
+    </div>
+  );
+}
