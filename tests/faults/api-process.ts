@@ -1,6 +1,7 @@
 // The real API server as a child process for the fault tests, started as `pnpm start` starts it
 // (scripts/api-process.mjs), that can be killed with SIGKILL and started again on the same data.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { apiCommand } from '../../scripts/api-process.mjs';
 import { findFreePort } from '../e2e/server.ts';
 
@@ -20,6 +21,8 @@ export interface ApiProcessOptions {
   env?: Record<string, string>;
   /** The port to listen on (kept across restarts); a free one by default. */
   port?: number;
+  /** Run as this user and group (numeric ids); only root may ask for it. */
+  user?: { uid: number; gid: number };
 }
 
 export interface ApiProcess {
@@ -56,7 +59,12 @@ export async function spawnApi(options: ApiProcessOptions): Promise<ApiProcess> 
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.dataDirectory) env.NABOLAG_DATA_DIR = options.dataDirectory;
   const { command, args, cwd } = apiCommand();
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd,
+    env: options.user ? { ...env, HOME: tmpdir() } : env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options.user,
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');

@@ -8,6 +8,8 @@ import { type ApiProcess, signIn, spawnApi, startApi, stopApi } from './api-proc
 import { postgresUrl } from './requirements.ts';
 
 const folders: string[] = [];
+/** Debian's unprivileged user and group `nobody` / `nogroup`. */
+const NOBODY = { uid: 65534, gid: 65534 };
 afterAll(async () => {
   for (const folder of folders) {
     await chmod(folder, 0o700).catch(() => undefined);
@@ -15,8 +17,11 @@ afterAll(async () => {
   }
 });
 
-async function startFails(dataDirectory: string): Promise<{ code: number | null; output: string }> {
-  const api = await spawnApi({ dataDirectory });
+async function startFails(
+  dataDirectory: string,
+  user?: { uid: number; gid: number },
+): Promise<{ code: number | null; output: string }> {
+  const api = await spawnApi({ dataDirectory, user });
   const timer = setTimeout(() => api.kill('SIGKILL'), 60_000);
   const { code } = await api.exited;
   clearTimeout(timer);
@@ -41,11 +46,13 @@ describe('a data folder that cannot be written', () => {
     expect(JSON.parse(line ?? '{}')).toMatchObject({ level: 60 });
   });
 
-  it.skipIf(process.getuid?.() === 0)('also when the folder exists but is read-only', async () => {
+  // Root writes anywhere, so as root (CI) the server is started as the unprivileged user `nobody`.
+  it('also when the folder exists but is read-only', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'nabolag-faults-readonly-'));
     folders.push(folder);
     await chmod(folder, 0o500);
-    const { code, output } = await startFails(folder);
+    const asRoot = process.getuid?.() === 0;
+    const { code, output } = await startFails(folder, asRoot ? NOBODY : undefined);
     expect(code).toBe(73);
     expect(output).toContain('cannot be created or written');
   });
