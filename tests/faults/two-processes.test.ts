@@ -61,10 +61,17 @@ if (postgresUrl)
     it('counts one address’s contributions on both processes against one limit', async () => {
       const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
       const token = clientToken();
+      // 60 a minute per address (http/rate-limit.ts), in windows aligned to the clock's minute:
+      // start early in a window so that all 62 requests fall into the same one.
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 20_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
       const statuses: number[] = [];
-      // 60 a minute per address (http/rate-limit.ts), alternating between the processes.
-      for (let index = 0; index < 60; index += 1) {
-        statuses.push((await contribute(index % 2 ? b : a, { address, token })).status);
+      // Alternating between the processes, ten at a time.
+      for (let batch = 0; batch < 6; batch += 1) {
+        const sent = Array.from({ length: 10 }, (_, index) =>
+          contribute(index % 2 ? b : a, { address, token }).then((response) => response.status),
+        );
+        statuses.push(...(await Promise.all(sent)));
       }
       expect(statuses.filter((status) => status !== 201)).toEqual([]);
       const [onA, onB] = await Promise.all([
