@@ -42,8 +42,15 @@ const gzipBytes = (distDirectory: string, file: string) =>
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 /**
+ * The locale files a bokmål reader's first render waits for (apps/web/src/i18n/locale-loader.ts:
+ * the page's language and its fallbacks, each a chunk of its own); counted with every route.
+ */
+const DEFAULT_LOCALES = ['src/i18n/locales/nb.json', 'src/i18n/locales/en.json'];
+
+/**
  * Per route: JS and CSS (gzip level 6, as a reverse proxy sends them) loaded before the page
- * shows: the entry's static closure plus the route's lazy page chunk and its static closure.
+ * shows: the entry's static closure, the default language's locale chunks, plus the route's
+ * lazy page chunk and its static closure.
  * Fails loudly when a staff chunk is in the resident pages' closure (it must stay code-split).
  */
 export function bundleSizes(record: Recorder, distDirectory: string): void {
@@ -54,6 +61,10 @@ export function bundleSizes(record: Recorder, distDirectory: string): void {
   if (!entryKey) throw new Error('bench: the web build manifest has no entry');
   const entry = new Set<string>();
   closure(manifest, entryKey, entry);
+  for (const locale of DEFAULT_LOCALES) {
+    if (!manifest[locale]) throw new Error(`bench: no chunk for ${locale} in the web build manifest`);
+    closure(manifest, locale, entry);
+  }
   const staffFile = manifest[ROUTE_CHUNKS['/staff'] as string]?.file;
   if (staffFile && entry.has(staffFile)) throw new Error('bench: the staff pages are in the entry bundle');
   for (const [route, source] of Object.entries(ROUTE_CHUNKS)) {

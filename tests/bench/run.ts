@@ -139,6 +139,9 @@ async function benchmark(database: string, databaseUrl: string | undefined) {
   const record = table.recorder(database);
   process.env.NABOLAG_RATE_LIMITS = 'off';
   process.env.LOG_LEVEL = 'warn';
+  // As many database connections as the raw INSERTs get (the API's default is 10): with commits
+  // bound by the WAL flush, fewer concurrent transactions would mean fewer rows per flush.
+  process.env.DATABASE_POOL_SIZE ??= String(CONNECTIONS);
   const startedAt = performance.now();
   // The API alone: the web app is measured in its own phase (clientPhase).
   const server = await startServer({ databaseUrl, webDistDirectory: join(process.cwd(), 'no-web-app') });

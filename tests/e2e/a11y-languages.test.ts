@@ -129,6 +129,8 @@ describe.skipIf(inject('e2eSkipped'))('languages', () => {
   it('offers every language by its own name, each marked with its language', async () => {
     const { page } = session;
     await page.goto(`${baseUrl}/accessibility?lang=nb`);
+    // The app renders once its language's texts have loaded, a moment after the page's load event.
+    await page.locator('#language-select').waitFor();
     const options = await page
       .locator('#language-select option')
       .evaluateAll((elements) =>

@@ -5,8 +5,9 @@
 // the map (queryRenderedFeatures: the busy cell with 6 contributions from 6 participants), the
 // per-category chart drawn by Observable Plot (one bar per category), and the stories of a cell
 // opened from the list of cells and by clicking the map. A filter goes into the address and
-// survives a reload; the hot-spot view draws its legend; the dashboard passes axe-core; the
-// printable report turns the map canvas into pictures.
+// survives a reload; an answer filter (meeting places visited daily) narrows the counts; the
+// hot-spot view draws its legend; the dashboard passes axe-core; the printable report turns the
+// map canvas into pictures.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type Project, projectDefinitionSchema, projectSchema, staffSessionSchema } from '@nabolag/schema';
@@ -24,6 +25,8 @@ const HEATMAP_LAYER = 'heatmap-cells';
 /** Participants at the busy place (meeting places) and at the disliked one. */
 const BUSY = 6;
 const DISLIKED = 3;
+/** Of the busy place's participants, these answer "daily" to "How often are you here?". */
+const DAILY = 2;
 
 const letters = (length = 10) =>
   Array.from(randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
@@ -93,7 +96,14 @@ async function seed(baseUrl: string): Promise<Seeded> {
   if (!busy || !disliked) throw new Error('no two places 600 m apart in the project area');
 
   const searchWord = letters(12);
-  const send = async (token: string, category: string, at: LngLat, story: string, profile: object) => {
+  const send = async (
+    token: string,
+    category: string,
+    at: LngLat,
+    story: string,
+    profile: object,
+    answers?: object,
+  ) => {
     const response = await fetch(`${baseUrl}/api/projects/${slug}/contributions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -107,6 +117,7 @@ async function seed(baseUrl: string): Promise<Seeded> {
         },
         story,
         participant: profile,
+        answers,
       }),
     });
     expect(response.status, await response.text()).toBe(201);
@@ -114,10 +125,17 @@ async function seed(baseUrl: string): Promise<Seeded> {
   const people = Array.from({ length: BUSY + 1 }, participantToken);
   for (const [index, token] of people.slice(0, BUSY).entries()) {
     const word = index === 0 ? searchWord : letters();
-    await send(token, 'meeting-places', busy, `Her treffes vi ved benken ${word}`, {
-      relation: [index < 4 ? 'lives' : 'visitor'],
-      ageBand: index % 2 === 0 ? '18-29' : '45-66',
-    });
+    await send(
+      token,
+      'meeting-places',
+      busy,
+      `Her treffes vi ved benken ${word}`,
+      {
+        relation: [index < 4 ? 'lives' : 'visitor'],
+        ageBand: index % 2 === 0 ? '18-29' : '45-66',
+      },
+      { how_often: index < DAILY ? 'daily' : 'weekly' },
+    );
   }
   // The disliked place: two of the same people and one more.
   for (const token of [people[0], people[1], people[BUSY]] as string[])
@@ -263,6 +281,16 @@ describe.skipIf(inject('e2eSkipped'))('analysis dashboard', () => {
       HEATMAP_LAYER,
       { timeout: 30_000 },
     );
+    await page.locator('[data-testid="clear-filters"]').click();
+    await page.locator(`[data-testid="analysis-total"][data-contributions="${BUSY + DISLIKED}"]`).waitFor();
+
+    // An answer filter: the meeting places visited daily (the demo's "How often are you here?").
+    await page.locator('[data-testid="filter-answer"] summary').click();
+    await page.locator('[data-testid="answer-how_often"] input[value="daily"]').check();
+    await page.waitForURL(/answer=how_often%3Adaily/);
+    await page
+      .locator(`[data-testid="analysis-total"][data-contributions="${DAILY}"]`)
+      .waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="clear-filters"]').click();
     await page.locator(`[data-testid="analysis-total"][data-contributions="${BUSY + DISLIKED}"]`).waitFor();
 

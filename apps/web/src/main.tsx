@@ -1,4 +1,6 @@
 import './app/app.css';
+// First: starts what the first screen needs downloading (see the file).
+import './app/early-downloads.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -10,11 +12,12 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 startOfflineSupport();
-
-createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={startI18n()}>
-      <App />
-    </I18nextProvider>
-  </StrictMode>,
+void startI18n().then((i18n) =>
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

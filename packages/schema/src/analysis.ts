@@ -6,6 +6,7 @@ import {
   relationSchema,
   sessionCodeSchema,
 } from './contribution.ts';
+import { answerFilterSchema } from './follow-up.ts';
 import { bboxQuerySchema, pointSchema } from './geojson.ts';
 import { languageTagSchema } from './i18n.ts';
 import { categoryKeySchema, projectSlugSchema } from './project.ts';
@@ -45,7 +46,33 @@ const cellSchema = z.coerce
   .max(MAX_CELL_METRES, `cell must be at most ${MAX_CELL_METRES} metres`)
   .default(200);
 
-/** The filters every staff analysis takes (`?category=&relation=&ageBand=&session=&group=&from=&to=`). */
+/** Most answer filters one view takes. */
+export const MAX_ANSWER_FILTERS = 10;
+
+/**
+ * Filters on follow-up answers, all of which must hold: `answer=how_often:daily,weekly;safe:4..5`
+ * (filters joined by `;`, or the parameter repeated). See `answerFilterSchema`.
+ */
+const answerFiltersSchema = z.preprocess(
+  (value) =>
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : [value]).flatMap((part) =>
+          String(part)
+            .split(';')
+            .filter((filter) => filter.length > 0),
+        ),
+  z
+    .array(answerFilterSchema)
+    .min(1, 'answer needs at least one question:value filter')
+    .max(MAX_ANSWER_FILTERS, `at most ${MAX_ANSWER_FILTERS} answer filters`)
+    .optional(),
+);
+
+/**
+ * The filters every staff analysis takes
+ * (`?category=&relation=&ageBand=&session=&group=&from=&to=&answer=`).
+ */
 export const analysisFilterQuerySchema = z
   .object({
     category: commaList(categoryKeySchema),
@@ -59,6 +86,8 @@ export const analysisFilterQuerySchema = z
     /** First and last day, inclusive (the server's calendar, Europe/Oslo in practice). */
     from: dateSchema.optional(),
     to: dateSchema.optional(),
+    /** Contributions whose follow-up answers match (e.g. meeting places visited daily). */
+    answer: answerFiltersSchema,
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: 'from must not be after to',

@@ -23,18 +23,49 @@ export function listProjects(signal?: AbortSignal, fetchImpl?: FetchLike) {
   return requestJson('/api/projects', projectListSchema, signal ? { signal } : {}, fetchImpl);
 }
 
+/**
+ * Answers asked for while the app was still starting (`prefetchProjectPage`), each handed to
+ * the first caller that asks for the same address and then forgotten: later calls (a retry,
+ * the page opened again) fetch anew.
+ */
+const early = new Map<string, Promise<ApiResult<unknown>>>();
+
+function takeEarly<T>(path: string, fetchImpl: FetchLike | undefined): Promise<ApiResult<T>> | undefined {
+  if (fetchImpl) return undefined; // a caller with its own fetch (a test) gets its own answer
+  const answer = early.get(path);
+  early.delete(path);
+  return answer as Promise<ApiResult<T>> | undefined;
+}
+
+/**
+ * Starts loading what the resident map shows first (the project and its places) before the
+ * page's code has arrived, instead of one after the other once it has rendered.
+ */
+export function prefetchProjectPage(slug: string): void {
+  early.set(projectPath(slug), getProject(slug));
+  early.set(contributionsPath(slug), listContributions(slug));
+}
+
 /** `GET /api/projects/:slug` */
 export function getProject(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
-  return requestJson(projectPath(slug), projectSchema, signal ? { signal } : {}, fetchImpl);
+  return (
+    takeEarly<z.infer<typeof projectSchema>>(projectPath(slug), fetchImpl) ??
+    requestJson(projectPath(slug), projectSchema, signal ? { signal } : {}, fetchImpl)
+  );
 }
+
+const contributionsPath = (slug: string) => `${projectPath(slug)}/contributions`;
 
 /** `GET /api/projects/:slug/contributions`: what the public may see, as a FeatureCollection. */
 export function listContributions(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
-  return requestJson(
-    `${projectPath(slug)}/contributions`,
-    publicContributionCollectionSchema,
-    signal ? { signal } : {},
-    fetchImpl,
+  return (
+    takeEarly<z.infer<typeof publicContributionCollectionSchema>>(contributionsPath(slug), fetchImpl) ??
+    requestJson(
+      contributionsPath(slug),
+      publicContributionCollectionSchema,
+      signal ? { signal } : {},
+      fetchImpl,
+    )
   );
 }
 

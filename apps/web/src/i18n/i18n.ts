@@ -7,9 +7,10 @@ import {
   matchUiLanguage,
   resolveLanguage,
   textDirection,
+  UI_LANGUAGES,
   type UiLanguage,
 } from './language.ts';
-import { resources } from './resources.ts';
+import { localeBackend } from './locale-loader.ts';
 
 /** The language asked for by the address's `?lang=`, if it names one the app has. */
 export function languageFromAddress(search: string): UiLanguage | null {
@@ -21,35 +22,44 @@ function applyToDocument(language: string) {
   document.documentElement.dir = textDirection(language);
 }
 
-/**
- * Starts i18next in the language the page should open in and keeps `<html lang dir>` and the
- * remembered choice in step with every later change.
- */
-export function startI18n(): i18n {
-  const storage = browserStorage();
-  const language = resolveLanguage({
+/** The language the page opens in: `?lang=`, then the remembered choice, then the browser's. */
+export function pageLanguage(): UiLanguage {
+  return resolveLanguage({
     query: new URLSearchParams(window.location.search).get('lang'),
-    stored: storage.getItem(LANGUAGE_STORAGE_KEY),
+    stored: browserStorage().getItem(LANGUAGE_STORAGE_KEY),
     preferred: navigator.languages ?? [navigator.language],
   });
+}
+
+/**
+ * Starts i18next in the language the page should open in and keeps `<html lang dir>` and the
+ * remembered choice in step with every later change. Resolves once that language's texts and
+ * its fallbacks' have loaded (each locale file is a chunk of its own, see locale-loader.ts).
+ */
+export async function startI18n(): Promise<i18n> {
+  const storage = browserStorage();
+  const language = pageLanguage();
+
+  // At once, not after the texts have loaded: the reader may leave the page before that.
+  applyToDocument(language);
+  // Remember an explicit ?lang= too, so the next page opened without it keeps the language.
+  storage.setItem(LANGUAGE_STORAGE_KEY, language);
 
   const instance = i18next.createInstance();
   instance.on('languageChanged', (next) => {
     applyToDocument(next);
     storage.setItem(LANGUAGE_STORAGE_KEY, next);
   });
-  void instance.use(initReactI18next).init({
-    resources,
-    lng: language,
-    // Staff pages and keys added late are missing in some languages: English, then bokmål.
-    fallbackLng: FALLBACK_LANGUAGES,
-    supportedLngs: Object.keys(resources),
-    interpolation: { escapeValue: false }, // React escapes what it renders.
-    returnNull: false,
-    initAsync: false,
-  });
-  applyToDocument(language);
-  // Remember an explicit ?lang= too, so the next page opened without it keeps the language.
-  storage.setItem(LANGUAGE_STORAGE_KEY, language);
+  await instance
+    .use(localeBackend)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      // Staff pages and keys added late are missing in some languages: English, then bokmål.
+      fallbackLng: FALLBACK_LANGUAGES,
+      supportedLngs: [...UI_LANGUAGES],
+      interpolation: { escapeValue: false }, // React escapes what it renders.
+      returnNull: false,
+    });
   return instance;
 }

@@ -9,7 +9,8 @@ import ti from './locales/ti.json';
 import uk from './locales/uk.json';
 
 /**
- * The interface's texts. nb is the reference; nn and en have every key it has; ar, pl, so, ti
+ * Every locale file at once, for the tests that compare them (the app loads only the languages
+ * a page needs, see locale-loader.ts). nb is the reference; nn and en have every key it has; ar, pl, so, ti
  * and uk have every key a resident sees (see `locales.test.ts`), and i18next falls back for the
  * rest (`FALLBACK_LANGUAGES`).
  */

@@ -33,7 +33,7 @@ import { drawReferenceLayers, REFERENCE_PREFIX, referenceMapLayerIds } from './r
 import { ReferenceLegend } from './reference-legend.tsx';
 import { buildStyle, CONTRIBUTION_LAYER_IDS, contributionCollection, MAP_COLOURS } from './style.ts';
 import { exposeMapForTests } from './test-hook.ts';
-import { type MapDrawing, useMapDrawing } from './use-map-drawing.ts';
+import { type MapDrawing, preloadDrawing, useMapDrawing } from './use-map-drawing.ts';
 import { useReferenceLayersOnMap } from './use-reference-layers.ts';
 import { drawWaitingPlaces, type WaitingPlace, waitingCollection } from './waiting-places.ts';
 
@@ -157,6 +157,11 @@ export function ProjectMap({
     };
   });
   const drawingHandle = useMapDrawing(loadedMap, drawing, draftColour, onDrawingChange);
+  // A page that draws gets the drawing tools once its map is up, before a resident asks for them.
+  const drawsLines = onDrawingChange !== ignoreDrawingChange;
+  useEffect(() => {
+    if (loadedMap && drawsLines) preloadDrawing().catch(() => undefined);
+  }, [loadedMap, drawsLines]);
   const reference = useReferenceLayersOnMap(loadedMap, referenceLayers);
   const latestReference = useRef({ layers: referenceLayers, hidden: reference.hidden });
   latestReference.current = { layers: referenceLayers, hidden: reference.hidden };

@@ -1,7 +1,20 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { createDrawing, type DrawingController } from './drawing.ts';
+import type { DrawingController } from './drawing.ts';
 import { type DrawingChange, type DrawnGeometryType, type DrawnPath, EMPTY_PATH } from './drawn-path.ts';
+
+/**
+ * The drawing tools (terra-draw, about 35 kB compressed) load when a resident first draws a line
+ * or an area, not with the map; `preloadDrawing` fetches them ahead (once the map has loaded).
+ */
+let drawingModule: Promise<typeof import('./drawing.ts')> | null = null;
+export function preloadDrawing(): Promise<typeof import('./drawing.ts')> {
+  drawingModule ??= import('./drawing.ts').catch((error: unknown) => {
+    drawingModule = null; // try again next time (e.g. back online)
+    throw error;
+  });
+  return drawingModule;
+}
 
 /** A line or area the page wants drawn on the map. */
 export interface MapDrawing {
@@ -42,19 +55,30 @@ export function useMapDrawing(
   // `generation` is in the dependencies only to draw again after `reattach`.
   useEffect(() => {
     if (!map || !geometryType) return;
-    const controller = createDrawing(map, {
-      geometryType,
-      colour: latest.current.colour,
-      initial: latest.current.drawing?.path ?? EMPTY_PATH,
-      onChange: (change) => {
-        reported.current.add(change.path);
-        latest.current.onChange(change);
+    let controller: DrawingController | null = null;
+    let cancelled = false;
+    preloadDrawing().then(
+      ({ createDrawing }) => {
+        if (cancelled) return;
+        // Made from the page's latest copy: the path may have changed while the tools loaded.
+        controller = createDrawing(map, {
+          geometryType,
+          colour: latest.current.colour,
+          initial: latest.current.drawing?.path ?? EMPTY_PATH,
+          onChange: (change) => {
+            reported.current.add(change.path);
+            latest.current.onChange(change);
+          },
+        });
+        controllerRef.current = controller;
       },
-    });
-    controllerRef.current = controller;
+      // Offline before the service worker cached the chunk: no drawing, the page's copy stays.
+      () => undefined,
+    );
     return () => {
-      controller.destroy();
-      if (controllerRef.current === controller) controllerRef.current = null;
+      cancelled = true;
+      controller?.destroy();
+      if (controller && controllerRef.current === controller) controllerRef.current = null;
     };
   }, [map, geometryType, generation]);
 

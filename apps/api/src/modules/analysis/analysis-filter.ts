@@ -1,4 +1,5 @@
 import { ANALYSIS_CELL_SIZES, type AnalysisFilter } from '@nabolag/schema';
+import { answerFilterSql } from '../follow-up/answer-filter.ts';
 
 /** Statuses an analysis counts: residents see published contributions; staff also pending ones (hidden never). */
 export type Audience = 'public' | 'staff';
@@ -25,7 +26,9 @@ export class SqlParameters {
 /**
  * WHERE conditions for the filters, on a row source `alias` that has the columns of
  * `contribution_cells` / `contributions`: category_key, status, session_id, session_group,
- * created_at, participant_id, project_id.
+ * created_at, participant_id, project_id. `contributionColumn` names the contribution's id in
+ * the row source (answer filters look its answers up): `contribution_id` in contribution_cells
+ * and `cellSource`, `id` in contributions.
  */
 export function filterConditions(
   alias: string,
@@ -33,6 +36,7 @@ export function filterConditions(
   filter: AnalysisFilter,
   audience: Audience,
   parameters: SqlParameters,
+  contributionColumn: 'contribution_id' | 'id' = 'contribution_id',
 ): string[] {
   const conditions = [`${alias}.status = ANY(${parameters.add(AUDIENCE_STATUSES[audience], 'text[]')})`];
   if (filter.category)
@@ -61,6 +65,10 @@ export function filterConditions(
   if (participant.length > 0)
     conditions.push(
       `EXISTS (SELECT 1 FROM participants p WHERE p.id = ${alias}.participant_id AND ${participant.join(' AND ')})`,
+    );
+  for (const answer of filter.answer ?? [])
+    conditions.push(
+      answerFilterSql(answer, `${alias}.${contributionColumn}`, parameters.add.bind(parameters)),
     );
   return conditions;
 }

@@ -21,6 +21,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
+import { answerFilterProblems } from '../follow-up/answer-filter.ts';
+import { storedKeyTypes } from '../follow-up/follow-up.repository.ts';
 import { findProjectBySlug } from '../projects/projects.repository.ts';
 import { analysisStats, areaCells, cellPolygons, densityPoints, listStories } from './analysis.repository.ts';
 import { cellCounts } from './heatmap.repository.ts';
@@ -37,7 +39,14 @@ const filterOf = (query: AnalysisFilter): AnalysisFilter => ({
   group: query.group,
   from: query.from,
   to: query.to,
+  answer: query.answer,
 });
+
+/** The answer filters of a query, its compare sides' included. */
+function answerFiltersOf(query: unknown): NonNullable<AnalysisFilter['answer']> {
+  const { answer, a, b } = (query ?? {}) as Partial<Record<'a' | 'b', AnalysisFilter>> & AnalysisFilter;
+  return [...(answer ?? []), ...(a?.answer ?? []), ...(b?.answer ?? [])];
+}
 
 /** Staff place analysis: heatmaps with filters, density points, hot spots, comparisons, stories, counts. */
 export const analysisStaffRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -48,6 +57,12 @@ export const analysisStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     const project = await findProjectBySlug(pool, slug);
     if (!project) throw new AppError('PROJECT_NOT_FOUND', `There is no project "${slug}".`);
     requireProjectRole(request, ANALYSTS, project.id);
+    const answers = answerFiltersOf(request.query);
+    if (answers.length > 0) {
+      const problems = answerFilterProblems(answers, await storedKeyTypes(pool, project.id));
+      if (problems.length > 0)
+        throw new AppError('VALIDATION_FAILED', `The answer filter does not fit: ${problems.join('; ')}.`);
+    }
     return project;
   }
   const base = '/api/staff/projects/:slug/analysis';

@@ -59,7 +59,7 @@ export async function densityPoints(
   return cachedAnalysis(db, projectId, `points|${filterKey(filter)}`, async () => {
     const parameters = new SqlParameters();
     const project = parameters.add(projectId, 'uuid');
-    const conditions = filterConditions('cc', project, filter, 'staff', parameters);
+    const conditions = filterConditions('cc', project, filter, 'staff', parameters, 'id');
     const { rows } = await db.query<{ points: Array<[number, number]> | null; total: number }>(
       `WITH picked AS (SELECT cc.geometry FROM contributions cc
                        WHERE cc.project_id = ${project} AND ${conditions.join(' AND ')}),
@@ -101,7 +101,7 @@ export async function listStories(
 ): Promise<{ stories: StorySummary[]; total: number }> {
   const parameters = new SqlParameters();
   const project = parameters.add(options.projectId, 'uuid');
-  const conditions = filterConditions('cc', project, options.filter, 'staff', parameters);
+  const conditions = filterConditions('cc', project, options.filter, 'staff', parameters, 'id');
   conditions.push(`coalesce(btrim(cc.story), '') <> ''`);
   if (options.contribution) conditions.push(`cc.id = ${parameters.add(options.contribution, 'uuid')}`);
   if (options.search)
@@ -158,7 +158,7 @@ export async function analysisStats(
   return cachedAnalysis(db, options.projectId, key, async () => {
     const parameters = new SqlParameters();
     const project = parameters.add(options.projectId, 'uuid');
-    const conditions = filterConditions('cc', project, options.filter, 'staff', parameters);
+    const conditions = filterConditions('cc', project, options.filter, 'staff', parameters, 'id');
     const picked = `SELECT cc.* FROM contributions cc WHERE cc.project_id = ${project} AND ${conditions.join(' AND ')}`;
     const group = (expression: string, from = 'picked cc') =>
       `(SELECT coalesce(json_agg(row ORDER BY row.contributions DESC, row.key), '[]')

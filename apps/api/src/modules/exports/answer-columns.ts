@@ -1,6 +1,5 @@
 import {
   type FollowUpCell,
-  type FollowUpColumn,
   followUpColumns,
   followUpColumnTitle,
   followUpRowValues,
@@ -68,13 +67,18 @@ export function codeListsOf(
   columns: readonly ExportColumn[],
 ): Array<{ column: string; codes: NonNullable<ExportColumn['codes']> }> {
   const lists = new Map<string, NonNullable<ExportColumn['codes']>>();
-  for (const column of columns) if (column.codes && !lists.has(column.name)) lists.set(column.name, column.codes);
+  for (const column of columns)
+    if (column.codes && !lists.has(column.name)) lists.set(column.name, column.codes);
   return [...lists.entries()].map(([column, codes]) => ({ column, codes }));
 }
 
 /** A language tag as part of a column name: `label_nb`, `label_pt_br`. */
 export const languageColumn = (prefix: string, language: string) =>
   `${prefix}_${language.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
+
+/** The text in exactly this language, or '' (a dictionary's per-language columns do not fall back). */
+const inLanguage = (text: LocalizedText, language: string) =>
+  (text as Record<string, string | undefined>)[language] ?? '';
 
 /** CSV for a zip beside the data: UTF-8 with a byte-order mark, like the CSV export itself. */
 const csvFile = (rows: unknown[][]) => `\uFEFF${stringify(rows)}`;
@@ -105,7 +109,7 @@ export function columnsCsv(
       ...(fieldNames ? [fieldNames.get(column.name) ?? column.name] : []),
       column.type,
       column.title,
-      ...languages.map((language) => pickText(column.labels, language)),
+      ...languages.map((language) => inLanguage(column.labels, language)),
       column.codes ? 'codes.csv' : '',
     ]);
   return csvFile([header, ...rows]);
@@ -131,10 +135,8 @@ export function codesCsv(
       ...(fieldNames ? [fieldNames.get(column) ?? column] : []),
       code.code,
       pickText(code.labels, language),
-      ...languages.map((other) => pickText(code.labels, other)),
+      ...languages.map((other) => inLanguage(code.labels, other)),
     ]),
   );
   return csvFile([header, ...rows]);
 }
-
-export type { FollowUpColumn };

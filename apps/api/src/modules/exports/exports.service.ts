@@ -15,8 +15,11 @@ import {
 import yazl from 'yazl';
 import type { Queryable } from '../../db/queryable.ts';
 import { AppError } from '../../errors.ts';
+import { listQuestionSets } from '../follow-up/follow-up.repository.ts';
 import type { StoredProject } from '../projects/projects.repository.ts';
+import { answerExportColumns, codeListsOf, codesCsv, columnsCsv } from './answer-columns.ts';
 import { csvChunks } from './csv-writer.ts';
+import { dbfFieldNames } from './dbf-field-names.ts';
 import { exportColumns } from './export-columns.ts';
 import { type ExportLayer, layerFileName } from './export-layer.ts';
 import { countExportRows, crsDefinition, readExportRows } from './exports.repository.ts';
@@ -104,11 +107,34 @@ export async function buildExport(
   }
   const summary = await exportSummary(db, project, query.lang);
   const labels = new Map(summary.categories.map((category) => [category.key, category.label]));
-  const columns = exportColumns({
+  const baseColumns = exportColumns({
     language: query.lang,
     categoryLabel: (key) => labels.get(key) ?? key,
     origin,
   });
+  // Follow-up answers as columns: a category's layer gets the columns of its own questions (every
+  // stored version), one layer those of all categories; `columns` (all of them) is what the
+  // column dictionary and the code lists describe.
+  const sets = await listQuestionSets(db, project.id);
+  const columnsOf = (category?: string) => [
+    ...baseColumns,
+    ...answerExportColumns(
+      sets.filter((set) => category === undefined || set.category === category),
+      query.lang,
+    ),
+  ];
+  const columns = columnsOf();
+  const dictionary = (fieldNames?: ReadonlyMap<string, string>) => [
+    { name: 'columns.csv', open: () => Readable.from([columnsCsv(columns, project.languages, fieldNames)]) },
+    ...(codeListsOf(columns).length > 0
+      ? [
+          {
+            name: 'codes.csv',
+            open: () => Readable.from([codesCsv(columns, query.lang, project.languages, fieldNames)]),
+          },
+        ]
+      : []),
+  ];
   const withWkb = query.format === 'gpkg';
   const rowsOf = (category?: string, geometryType?: ContributionGeometryType) => () =>
     readExportRows(db, { projectId: project.id, srid: query.crs, category, geometryType, withWkb });
@@ -120,9 +146,10 @@ export async function buildExport(
           name: category.key,
           title: category.label,
           colour: project.categories.find((candidate) => candidate.key === category.key)?.colour,
+          columns: columnsOf(category.key),
           rows: rowsOf(category.key),
         }))
-      : [{ name: 'contributions', title: projectTitle, rows: rowsOf() }];
+      : [{ name: 'contributions', title: projectTitle, columns, rows: rowsOf() }];
 
   const date = new Date().toISOString().slice(0, 10);
   const base = `${project.slug}-${date}${query.crs === 4326 ? '' : `-epsg${query.crs}`}`;
@@ -139,24 +166,25 @@ export async function buildExport(
     case 'geojson':
     case 'csv': {
       const chunks = (layer: ExportLayer) =>
-        query.format === 'geojson' ? geojsonChunks(layer, columns, query.crs) : csvChunks(layer, columns);
+        query.format === 'geojson' ? geojsonChunks(layer, query.crs) : csvChunks(layer);
       if (!perFile) {
         const [layer] = layers as [ExportLayer];
         return query.format === 'geojson'
           ? download('geojson', 'geojson', 'application/geo+json', Readable.from(chunks(layer)))
           : download('csv', 'csv', 'text/csv; charset=utf-8', Readable.from(chunks(layer)));
       }
-      const body = zipStream(
-        layers.map((layer) => ({
+      const body = zipStream([
+        ...layers.map((layer) => ({
           name: `${layerFileName(layer.name)}.${query.format}`,
           open: () => Readable.from(chunks(layer)),
         })),
-      );
+        ...dictionary(),
+      ]);
       return download(query.format, `${query.format}.zip`, 'application/zip', body);
     }
     case 'kml': {
       const body = Readable.from(
-        kmlChunks(projectTitle, layers, columns, (row) => labels.get(row.category) ?? row.category),
+        kmlChunks(projectTitle, layers, (row) => labels.get(row.category) ?? row.category),
       );
       return download('kml', 'kml', 'application/vnd.google-earth.kml+xml', body);
     }
@@ -165,7 +193,14 @@ export async function buildExport(
       try {
         const file = path.join(directory, `${base}.gpkg`);
         const [crs, wgs84] = await Promise.all([crsDefinition(db, query.crs), crsDefinition(db, 4326)]);
-        await writeGeoPackage({ file, layers, columns, srid: query.crs, crs, wgs84Wkt: wgs84.wkt });
+        await writeGeoPackage({
+          file,
+          layers,
+          codes: { columns, language: query.lang, languages: project.languages },
+          srid: query.crs,
+          crs,
+          wgs84Wkt: wgs84.wkt,
+        });
         const { size } = await stat(file);
         return {
           ...download(
@@ -185,6 +220,8 @@ export async function buildExport(
       const directory = await mkdtemp(path.join(tmpdir(), 'nabolag-export-'));
       try {
         const crs = await crsDefinition(db, query.crs);
+        // dBASE names are at most 10 characters: one field name per column across every file.
+        const fieldNames = dbfFieldNames(columns.map((column) => column.name));
         const entries: Array<{ name: string; file: string }> = [];
         const sets = layers.flatMap((layer) => {
           const category = summary.categories.find((candidate) => candidate.key === layer.name);
@@ -205,13 +242,15 @@ export async function buildExport(
             directory,
             base: fileBase,
             geometryType: set.type,
-            columns,
+            columns: set.layer.columns,
+            fieldNames,
             prjWkt: crs.wkt,
             rows: rowsOf(set.category, set.type)(),
           });
           entries.push(...written.files.map((file) => ({ file, name: path.basename(file) })));
         }
-        return download('shp', 'shp.zip', 'application/zip', removeWhenDone(zipStream(entries), directory));
+        const body = zipStream([...entries, ...dictionary(fieldNames)]);
+        return download('shp', 'shp.zip', 'application/zip', removeWhenDone(body, directory));
       } catch (error) {
         await rm(directory, { recursive: true, force: true });
         throw error;

@@ -1,15 +1,12 @@
-import { type ExportColumn, rowValues } from './export-columns.ts';
+import { rowValues } from './export-columns.ts';
 import type { ExportLayer } from './export-layer.ts';
 
 /**
  * A GeoJSON FeatureCollection, written feature by feature. Outside EPSG:4326 it carries the
  * pre-RFC 7946 `crs` member, which GDAL and QGIS read (RFC 7946 itself allows only WGS 84).
  */
-export async function* geojsonChunks(
-  layer: ExportLayer,
-  columns: readonly ExportColumn[],
-  srid: number,
-): AsyncGenerator<string> {
+export async function* geojsonChunks(layer: ExportLayer, srid: number): AsyncGenerator<string> {
+  const columns = layer.columns;
   const crs =
     srid === 4326 ? '' : `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${srid}"}},`;
   yield `{"type":"FeatureCollection","name":${JSON.stringify(layer.name)},${crs}"features":[\n`;

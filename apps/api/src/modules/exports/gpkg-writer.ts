@@ -1,6 +1,7 @@
 import sqlite from 'node-sqlite3-wasm';
 import { type ExportCellType, type ExportColumn, type ExportRow, rowValues } from './export-columns.ts';
 import { type ExportLayer, layerFileName } from './export-layer.ts';
+import { writeCodeLists, writeColumnTitles } from './gpkg-code-lists.ts';
 
 /** SQLite's application_id for a GeoPackage ("GPKG") and the version of the standard written (1.3). */
 const GPKG_APPLICATION_ID = 0x47504b47;
@@ -42,13 +43,15 @@ export function gpkgGeometry(wkb: Buffer, srsId: number, envelope: ExportRow['en
  * Writes a GeoPackage 1.3 at `file`: the required gpkg_spatial_ref_sys (with the two undefined
  * systems, WGS 84 and the export's CRS), gpkg_contents with each table's extent, and
  * gpkg_geometry_columns; one feature table per layer with a GEOMETRY column (points, lines and
- * polygons together, as contributions come) and typed attribute columns. SQLite runs as
- * WebAssembly and writes the file directly, one transaction per batch of rows.
+ * polygons together, as contributions come) and typed attribute columns (each layer its own).
+ * Column titles and the code lists of single-choice answers follow (see gpkg-code-lists.ts).
+ * SQLite runs as WebAssembly and writes the file directly, one transaction per batch of rows.
  */
 export async function writeGeoPackage(options: {
   file: string;
   layers: readonly ExportLayer[];
-  columns: readonly ExportColumn[];
+  /** The code lists: every answer column of the project (all layers), labels in these languages. */
+  codes: { columns: readonly ExportColumn[]; language: string; languages: readonly string[] };
   srid: number;
   crs: { name: string; wkt: string };
   wgs84Wkt: string;
@@ -106,7 +109,8 @@ export async function writeGeoPackage(options: {
 
     for (const layer of options.layers) {
       const table = layerFileName(layer.name);
-      const columnsSql = options.columns
+      const columns = layer.columns;
+      const columnsSql = columns
         .map((column) => `${quote(column.name)} ${COLUMN_TYPES[column.type]}`)
         .join(', ');
       db.exec(
@@ -124,8 +128,8 @@ export async function writeGeoPackage(options: {
       ]);
 
       const insert = db.prepare(
-        `INSERT INTO ${quote(table)} (geom, ${options.columns.map((column) => quote(column.name)).join(', ')})
-         VALUES (${['?', ...options.columns.map(() => '?')].join(', ')})`,
+        `INSERT INTO ${quote(table)} (geom, ${columns.map((column) => quote(column.name)).join(', ')})
+         VALUES (${['?', ...columns.map(() => '?')].join(', ')})`,
       );
       const extent = [Infinity, Infinity, -Infinity, -Infinity];
       try {
@@ -138,7 +142,7 @@ export async function writeGeoPackage(options: {
             extent[1] = Math.min(extent[1] as number, minY);
             extent[2] = Math.max(extent[2] as number, maxX);
             extent[3] = Math.max(extent[3] as number, maxY);
-            const values = rowValues(options.columns, row).map((value) =>
+            const values = rowValues(columns, row).map((value) =>
               typeof value === 'boolean' ? (value ? 1 : 0) : value,
             );
             insert.run([
@@ -160,6 +164,12 @@ export async function writeGeoPackage(options: {
         );
       }
     }
+    const tables = options.layers.map((layer) => ({
+      table: layerFileName(layer.name),
+      columns: layer.columns,
+    }));
+    writeColumnTitles(db, tables);
+    writeCodeLists(db, { ...options.codes, taken: tables.map((layer) => layer.table) });
   } finally {
     db.close();
   }

@@ -48,31 +48,35 @@ function geometryXml(geometry: ExportRow['geometry']): string {
   }
 }
 
-/**
- * KML 2.2, always in WGS 84 longitude/latitude (KML has no other CRS): one Folder per layer, which
- * GIS programs open as one layer each; attributes as typed ExtendedData of one Schema; a style
- * per layer in its category's colour. Written placemark by placemark.
- */
-export async function* kmlChunks(
-  documentName: string,
-  layers: readonly ExportLayer[],
-  columns: readonly ExportColumn[],
-  labelOf: (row: ExportRow) => string,
-): AsyncGenerator<string> {
-  const fields = columns
+const schemaXml = (id: string, columns: readonly ExportColumn[]) =>
+  `<Schema name="${id}" id="${id}">${columns
     .map(
       (column) =>
         `<SimpleField name="${escapeXml(column.name)}" type="${SCHEMA_TYPES[column.type]}"><displayName>${escapeXml(column.title)}</displayName></SimpleField>`,
     )
-    .join('');
+    .join('')}</Schema>`;
+
+/**
+ * KML 2.2, always in WGS 84 longitude/latitude (KML has no other CRS): one Folder per layer, which
+ * GIS programs open as one layer each; attributes as typed ExtendedData of the layer's Schema
+ * (layers of categories with different follow-up questions have different columns); a style per
+ * layer in its category's colour. Written placemark by placemark.
+ */
+export async function* kmlChunks(
+  documentName: string,
+  layers: readonly ExportLayer[],
+  labelOf: (row: ExportRow) => string,
+): AsyncGenerator<string> {
+  const schemas = layers.map((layer, index) => schemaXml(`layer-${index}-fields`, layer.columns)).join('\n');
   const styles = layers
     .map((layer, index) => {
       const colour = layer.colour ?? '#3366cc';
       return `<Style id="layer-${index}"><IconStyle><color>${kmlColour(colour, 'ff')}</color></IconStyle><LineStyle><color>${kmlColour(colour, 'ff')}</color><width>3</width></LineStyle><PolyStyle><color>${kmlColour(colour, '66')}</color></PolyStyle></Style>`;
     })
     .join('\n');
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document><name>${escapeXml(documentName)}</name>\n<Schema name="contribution" id="contribution">${fields}</Schema>\n${styles}\n`;
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document><name>${escapeXml(documentName)}</name>\n${schemas}\n${styles}\n`;
   for (const [index, layer] of layers.entries()) {
+    const columns = layer.columns;
     yield `<Folder><name>${escapeXml(layer.title)}</name>\n`;
     for await (const batch of layer.rows()) {
       yield batch
@@ -88,7 +92,7 @@ export async function* kmlChunks(
             .join('');
           return `<Placemark id="c-${row.id}"><name>${escapeXml(labelOf(row))}</name>${
             row.story ? `<description>${escapeXml(row.story)}</description>` : ''
-          }<styleUrl>#layer-${index}</styleUrl><ExtendedData><SchemaData schemaUrl="#contribution">${data}</SchemaData></ExtendedData>${geometryXml(row.geometry)}</Placemark>\n`;
+          }<styleUrl>#layer-${index}</styleUrl><ExtendedData><SchemaData schemaUrl="#layer-${index}-fields">${data}</SchemaData></ExtendedData>${geometryXml(row.geometry)}</Placemark>\n`;
         })
         .join('');
     }

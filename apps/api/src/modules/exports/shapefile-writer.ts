@@ -1,6 +1,7 @@
 import { open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContributionGeometryType } from '@nabolag/schema';
+import { dbfFieldNames } from './dbf-field-names.ts';
 import { type ExportCell, type ExportColumn, type ExportRow, rowValues } from './export-columns.ts';
 
 type Position = [number, number];
@@ -27,25 +28,9 @@ interface DbfField {
   decimals: number;
 }
 
-/** dBASE field names are at most 10 ASCII characters and unique. */
-export function dbfFieldNames(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
-    const ascii = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 10) || 'field';
-    let candidate = ascii;
-    for (let counter = 1; used.has(candidate.toLowerCase()); counter += 1) {
-      const suffix = `_${counter}`;
-      candidate = `${ascii.slice(0, 10 - suffix.length)}${suffix}`;
-    }
-    used.add(candidate.toLowerCase());
-    return candidate;
-  });
-}
-
-function dbfFields(columns: readonly ExportColumn[]): DbfField[] {
-  const names = dbfFieldNames(columns.map((column) => column.name));
-  return columns.map((column, index) => {
-    const name = names[index] as string;
+function dbfFields(columns: readonly ExportColumn[], fieldNames: ReadonlyMap<string, string>): DbfField[] {
+  return columns.map((column) => {
+    const name = fieldNames.get(column.name) ?? column.name;
     switch (column.type) {
       case 'integer':
         return { name, type: 'N', width: 18, decimals: 0 };
@@ -54,7 +39,12 @@ function dbfFields(columns: readonly ExportColumn[]): DbfField[] {
       case 'boolean':
         return { name, type: 'L', width: 1, decimals: 0 };
       default:
-        return { name, type: 'C', width: TEXT_WIDTHS[column.name] ?? MAX_TEXT_BYTES, decimals: 0 };
+        return {
+          name,
+          type: 'C',
+          width: Math.min(column.textWidth ?? TEXT_WIDTHS[column.name] ?? MAX_TEXT_BYTES, MAX_TEXT_BYTES),
+          decimals: 0,
+        };
     }
   });
 }
@@ -183,12 +173,20 @@ export async function writeShapefile(options: {
   base: string;
   geometryType: ContributionGeometryType;
   columns: readonly ExportColumn[];
+  /**
+   * Field name per column name (see `dbfFieldNames`); give the names of every layer of the zip so
+   * that one column has one field name throughout. Left out: worked out from `columns`.
+   */
+  fieldNames?: ReadonlyMap<string, string>;
   prjWkt: string;
   rows: AsyncIterable<ExportRow[]>;
 }): Promise<{ files: string[]; records: number }> {
   const shapeType = SHAPE_TYPES[options.geometryType];
   const file = (extension: string) => path.join(options.directory, `${options.base}.${extension}`);
-  const fields = dbfFields(options.columns);
+  const fields = dbfFields(
+    options.columns,
+    options.fieldNames ?? dbfFieldNames(options.columns.map((column) => column.name)),
+  );
   const [shp, shx, dbf] = await Promise.all([
     open(file('shp'), 'w'),
     open(file('shx'), 'w'),

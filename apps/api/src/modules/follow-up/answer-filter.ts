@@ -1,4 +1,4 @@
-import type { AnswerFilter } from '@nabolag/schema';
+import type { AnswerFilter, FollowUpQuestionType } from '@nabolag/schema';
 
 /** Adds a parameter and returns its placeholder with a cast (`$3::text`), as `SqlParameters.add` does. */
 export type AddParameter = (value: unknown, cast: string) => string;
@@ -39,4 +39,34 @@ export function answerFilterSql(filter: AnswerFilter, contributionId: string, ad
   ].filter((condition) => condition.length > 0);
   return `EXISTS (SELECT 1 FROM contribution_answers fa WHERE fa.contribution_id = ${contributionId}
             AND jsonb_typeof(fa.answers -> ${key}) = 'number'${bounds.map((bound) => ` AND ${bound}`).join('')})`;
+}
+
+/**
+ * What is wrong with answer filters, given the type each question key has in the project (any
+ * category, any version: `storedKeyTypes`): an unknown question, a free-text question (its
+ * answers are not a fixed list), a range on a choice, option keys for a number, an empty list or
+ * a range whose minimum is above its maximum. Empty when the filters fit.
+ */
+export function answerFilterProblems(
+  filters: readonly AnswerFilter[],
+  types: ReadonlyMap<string, FollowUpQuestionType>,
+): string[] {
+  const problems: string[] = [];
+  for (const filter of filters) {
+    const type = types.get(filter.question);
+    const anyOf = 'anyOf' in filter ? filter.anyOf : undefined;
+    const range = filter as { min?: number; max?: number };
+    if (type === undefined) problems.push(`there is no question "${filter.question}" in this project`);
+    else if (type === 'text')
+      problems.push(`"${filter.question}" is answered in free text, which cannot be filtered on`);
+    else if (anyOf?.length === 0) problems.push(`give at least one value for "${filter.question}"`);
+    else if (type === 'single' || type === 'multiple') {
+      if (!anyOf || anyOf.some((value) => typeof value !== 'string'))
+        problems.push(`"${filter.question}" is a choice: give option keys, e.g. ${filter.question}:a,b`);
+    } else if (anyOf?.some((value) => typeof value !== 'number'))
+      problems.push(`"${filter.question}" is answered with a number: give numbers or a range min..max`);
+    else if (!anyOf && range.min !== undefined && range.max !== undefined && range.min > range.max)
+      problems.push(`the range of "${filter.question}" starts above its end`);
+  }
+  return problems;
 }

@@ -141,6 +141,7 @@ function Analysis({ project }: { project: Project }) {
         filters={view.filters}
         onChange={(next) => setView({ filters: next, at: null, contribution: null })}
         categories={categoryKeys}
+        questionCategories={project.categories}
         sessions={sessionList}
         labels={labels}
       />

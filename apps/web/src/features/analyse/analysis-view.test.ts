@@ -31,6 +31,7 @@ describe('viewFromSearch', () => {
       group: ['Bord 1'],
       from: '2025-05-01',
       to: '2025-06-30',
+      answer: [],
     });
   });
 

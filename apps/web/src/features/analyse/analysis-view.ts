@@ -6,6 +6,7 @@ import {
   type Relation,
   relationSchema,
 } from '@nabolag/schema';
+import { answerFiltersFromText } from './answer-filters.ts';
 
 /**
  * The state of the analysis pages, kept in the address (`?mode=hot-spots&cell=200&relation=lives…`)
@@ -30,6 +31,8 @@ export interface AnalysisFilters {
   /** First and last day, `YYYY-MM-DD`, inclusive; null = open. */
   from: string | null;
   to: string | null;
+  /** Filters on follow-up answers, one per question, as the API writes them (`how_often:daily`). */
+  answer: string[];
 }
 
 export interface AnalysisView {
@@ -62,6 +65,7 @@ export const emptyFilters = (): AnalysisFilters => ({
   group: [],
   from: null,
   to: null,
+  answer: [],
 });
 
 export const defaultView = (): AnalysisView => ({
@@ -87,6 +91,7 @@ const OWN_KEYS = [
   'group',
   'from',
   'to',
+  'answer',
   'rings',
   'by',
   'a',
@@ -162,6 +167,7 @@ export function viewFromSearch(search: string): AnalysisView {
       group: list(query.get('group'), isGroup),
       from,
       to,
+      answer: answerFiltersFromText(query.get('answer')),
     },
     rings: wholeNumberIn(query.get('rings'), 1, 5) ?? fallback.rings,
     compare: explicitSides ? { by, a: side('a'), b: side('b') } : fallback.compare,
@@ -211,6 +217,8 @@ export function filterParameters(filters: AnalysisFilters): Record<string, strin
   for (const key of lists) if (filters[key].length > 0) parameters[key] = filters[key].join(',');
   if (filters.from) parameters.from = filters.from;
   if (filters.to) parameters.to = filters.to;
+  // Filters on answers are joined by `;` (their values hold commas).
+  if (filters.answer.length > 0) parameters.answer = filters.answer.join(';');
   return parameters;
 }
 
@@ -219,7 +227,8 @@ export const activeFilterCount = (filters: AnalysisFilters) =>
   (['category', 'relation', 'ageBand', 'session', 'group'] as const).filter((key) => filters[key].length > 0)
     .length +
   (filters.from ? 1 : 0) +
-  (filters.to ? 1 : 0);
+  (filters.to ? 1 : 0) +
+  filters.answer.length;
 
 /**
  * The two filter sets of a comparison: the shared filters, with the compared dimension set to

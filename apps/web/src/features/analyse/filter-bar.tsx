@@ -1,7 +1,8 @@
-import { ageBandSchema, relationSchema, type WorkshopSession } from '@nabolag/schema';
+import { ageBandSchema, type Category, relationSchema, type WorkshopSession } from '@nabolag/schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnalysisFilters, activeFilterCount, emptyFilters, parseDay } from './analysis-view.ts';
+import { AnswerFilterMenu } from './answer-filter-menu.tsx';
 import type { AnalysisLabels } from './labels.ts';
 
 type ListKey = 'category' | 'relation' | 'ageBand' | 'session' | 'group';
@@ -10,6 +11,8 @@ export interface FilterBarProps {
   filters: AnalysisFilters;
   onChange: (filters: AnalysisFilters) => void;
   categories: readonly string[];
+  /** The project's categories with their follow-up questions, for the answer filters. */
+  questionCategories: readonly Category[];
   sessions: readonly WorkshopSession[];
   labels: AnalysisLabels;
 }
@@ -19,7 +22,14 @@ export interface FilterBarProps {
  * (kept in the address). Each list is a disclosure of checkboxes, so it works with a keyboard,
  * a screen reader and a finger alike; nothing ticked means "all".
  */
-export function FilterBar({ filters, onChange, categories, sessions, labels }: FilterBarProps) {
+export function FilterBar({
+  filters,
+  onChange,
+  categories,
+  questionCategories,
+  sessions,
+  labels,
+}: FilterBarProps) {
   const { t } = useTranslation();
   const id = useId();
   const groups = [...new Set(sessions.flatMap((session) => session.groups))].sort();
@@ -66,6 +76,12 @@ export function FilterBar({ filters, onChange, categories, sessions, labels }: F
             },
           )}
         {groups.length > 0 && menu('group', groups, (group) => group)}
+        <AnswerFilterMenu
+          categories={questionCategories}
+          chosenCategories={filters.category}
+          filters={filters.answer}
+          onChange={(answer) => onChange({ ...filters, answer })}
+        />
         <label className="analysis-filters__date">
           <span>{t('staff.analysis.filters.from')}</span>
           <input

@@ -260,6 +260,7 @@ function filterSummary(filters: AnalysisFilters, labels: AnalysisLabels, t: TFun
   list('group', (group) => group);
   if (filters.from) parts.push(`${t('staff.analysis.filters.from')} ${filters.from}`);
   if (filters.to) parts.push(`${t('staff.analysis.filters.to')} ${filters.to}`);
+  for (const answer of filters.answer) parts.push(labels.answer(answer));
   return parts.length === 0
     ? t('staff.analysis.report.noFilters')
     : t('staff.analysis.report.filters', { filters: parts.join('; ') });

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
 import { useWaitingPlaces } from '../../offline/use-outbox.ts';
@@ -40,6 +41,9 @@ export interface ResidentKiosk {
   /** Shown instead of the outbox list (which shows stories). */
   outbox: ReactNode;
 }
+
+// The map's workers start as soon as this page's code has arrived, while the project loads.
+prewarmMapLibre();
 
 /** `/p/:slug`: loads the project, then shows its map and the way to add a place. */
 export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: ResidentKiosk }) {
