@@ -172,7 +172,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.close();
-  if (!process.env.KEEP_Q9) await rm(directory, { recursive: true, force: true });
+  await rm(directory, { recursive: true, force: true });
 });
 
 /** What the two answered meeting places hold, by full column name. */
