@@ -110,7 +110,13 @@ async function createProjectWithContributions(baseUrl: string): Promise<Project>
 function ogrinfoSummary(file: string): { counts: number[]; text: string } {
   const result = spawnSync('ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0) throw new Error(`ogrinfo failed on ${file}: ${result.stderr}`);
-  const counts = [...result.stdout.matchAll(/^Feature Count: (\d+)$/gm)].map((match) => Number(match[1]));
+  // Feature layers only: a GeoPackage also holds the code list of the follow-up questions as an
+  // attributes table (Geometry: None).
+  const counts = result.stdout
+    .split(/^Layer name: /m)
+    .slice(1)
+    .filter((layer) => !/^Geometry: None$/m.test(layer))
+    .flatMap((layer) => [...layer.matchAll(/^Feature Count: (\d+)$/gm)].map((match) => Number(match[1])));
   return { counts, text: result.stdout };
 }
 
