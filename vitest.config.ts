@@ -36,6 +36,10 @@ export default defineConfig({
           // time, since each starts servers of its own.
           name: 'faults',
           include: ['tests/faults/**/*.test.ts'],
+          // These need a PostgreSQL server: they run on the PostGIS run (TEST_DATABASE_URL set).
+          exclude: process.env.TEST_DATABASE_URL
+            ? []
+            : ['tests/faults/two-processes.test.ts', 'tests/faults/postgres-server.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
