@@ -9,8 +9,7 @@
 // hot-spot view draws its legend; the dashboard passes axe-core; the printable report turns the
 // map canvas into pictures.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { type Project, projectDefinitionSchema, projectSchema, staffSessionSchema } from '@nabolag/schema';
+import { type Project, projectSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LngLat, randomPointsInArea } from './area.ts';
@@ -18,7 +17,7 @@ import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
-import { E2E_ADMIN } from './server.ts';
+import { demoProjectDefinition, randomLetters, signInAsAdmin } from './staff-api.ts';
 
 /** The layer of the hex heatmap (apps/web/src/map/heatmap-cells.ts). */
 const HEATMAP_LAYER = 'heatmap-cells';
@@ -28,8 +27,6 @@ const DISLIKED = 3;
 /** Of the busy place's participants, these answer "daily" to "How often are you here?". */
 const DAILY = 2;
 
-const letters = (length = 10) =>
-  Array.from(randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
 /** A participant's own token (32–128 URL-safe characters). */
 const participantToken = () => randomBytes(24).toString('base64url');
 
@@ -49,23 +46,9 @@ interface Seeded {
 }
 
 async function seed(baseUrl: string): Promise<Seeded> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: E2E_ADMIN.email, password: E2E_ADMIN.password }),
-  });
-  expect(login.status, 'admin sign-in').toBe(200);
-  const { csrfToken } = staffSessionSchema.parse(await login.json());
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  const headers = { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken };
-
-  const definition = projectDefinitionSchema.parse(
-    JSON.parse(await readFile(new URL('../../infra/seed/torstrand.json', import.meta.url), 'utf8')),
-  );
-  const slug = `analyse-${letters()}`;
+  const { headers } = await signInAsAdmin(baseUrl);
+  const definition = await demoProjectDefinition();
+  const slug = `analyse-${randomLetters()}`;
   const created = await fetch(`${baseUrl}/api/staff/projects`, {
     method: 'POST',
     headers,
@@ -74,7 +57,10 @@ async function seed(baseUrl: string): Promise<Seeded> {
   expect(created.status, await created.text()).toBe(201);
   const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${slug}`)).json());
 
-  const planner = { email: `planner-${letters(8)}@nabolag.test`, password: `planner password ${letters()}` };
+  const planner = {
+    email: `planner-${randomLetters(8)}@nabolag.test`,
+    password: `planner password ${randomLetters()}`,
+  };
   const user = await fetch(`${baseUrl}/api/staff/users`, {
     method: 'POST',
     headers,
@@ -95,7 +81,7 @@ async function seed(baseUrl: string): Promise<Seeded> {
   }
   if (!busy || !disliked) throw new Error('no two places 600 m apart in the project area');
 
-  const searchWord = letters(12);
+  const searchWord = randomLetters(12);
   const send = async (
     token: string,
     category: string,
@@ -124,7 +110,7 @@ async function seed(baseUrl: string): Promise<Seeded> {
   };
   const people = Array.from({ length: BUSY + 1 }, participantToken);
   for (const [index, token] of people.slice(0, BUSY).entries()) {
-    const word = index === 0 ? searchWord : letters();
+    const word = index === 0 ? searchWord : randomLetters();
     await send(
       token,
       'meeting-places',
@@ -139,7 +125,7 @@ async function seed(baseUrl: string): Promise<Seeded> {
   }
   // The disliked place: two of the same people and one more.
   for (const token of [people[0], people[1], people[BUSY]] as string[])
-    await send(token, 'least-liked', disliked, `Mørk og utrygg undergang ${letters()}`, {
+    await send(token, 'least-liked', disliked, `Mørk og utrygg undergang ${randomLetters()}`, {
       relation: ['lives'],
     });
   return { project, planner, busy, disliked, searchWord };

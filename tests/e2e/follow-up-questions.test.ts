@@ -5,16 +5,13 @@
 // the form first refuses to send without the required answer and moves focus to it, a condition
 // brings its question in (announced), and the stored answers are read back through /me.
 
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { projectDefinitionSchema, staffSessionSchema } from '@nabolag/schema';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
-import { E2E_ADMIN } from './server.ts';
 import { describeFocus, sendContribution, tabTo, waitForStatus } from './shapes.ts';
+import { demoProjectDefinition, randomLetters, signInAsAdmin } from './staff-api.ts';
 
 const CATEGORY = 'meeting-places';
 const PHONE = { width: 390, height: 844 };
@@ -56,29 +53,14 @@ const QUESTIONS = [
   },
 ];
 
-const lettersOnly = () =>
-  Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-
 /** Creates the test's own project through the staff API (as the e2e admin); returns its slug. */
 async function createProject(baseUrl: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: E2E_ADMIN.email, password: E2E_ADMIN.password }),
-  });
-  expect(login.status, 'staff sign-in').toBe(200);
-  const { csrfToken } = staffSessionSchema.parse(await login.json());
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  const seed = projectDefinitionSchema.parse(
-    JSON.parse(readFileSync(new URL('../../infra/seed/torstrand.json', import.meta.url), 'utf8')),
-  );
-  const slug = `followup-${lettersOnly()}`;
+  const { headers } = await signInAsAdmin(baseUrl);
+  const seed = await demoProjectDefinition();
+  const slug = `followup-${randomLetters()}`;
   const created = await fetch(`${baseUrl}/api/staff/projects`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+    headers,
     body: JSON.stringify({
       ...seed,
       slug,

@@ -7,11 +7,11 @@
 // map the layer's area is drawn (queryRenderedFeatures), listed in the legend, and gone after
 // its checkbox is switched off with the keyboard. The export page and the map pass axe-core.
 import { spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Project, projectDefinitionSchema, projectSchema, staffSessionSchema } from '@nabolag/schema';
+import { type Project, projectSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LngLat, randomPointsInArea } from './area.ts';
@@ -20,6 +20,7 @@ import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
 import { E2E_ADMIN } from './server.ts';
+import { demoProjectDefinition, randomLetters, signInAsAdmin } from './staff-api.ts';
 
 // ogrinfo proves that GIS software opens the files; CI installs gdal-bin and must not skip.
 const hasOgrinfo = spawnSync('ogrinfo', ['--version']).status === 0;
@@ -32,41 +33,11 @@ const POSTED: Record<string, number> = { 'meeting-places': 3, landmarks: 2, comm
 const HIDDEN = 1;
 const EXPECTED = Object.values(POSTED).reduce((sum, count) => sum + count, 0) - HIDDEN;
 
-const lettersOnly = () =>
-  Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-
-interface StaffCredentials {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signInApi(baseUrl: string): Promise<StaffCredentials> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: E2E_ADMIN.email, password: E2E_ADMIN.password }),
-  });
-  expect(login.status, 'staff sign-in').toBe(200);
-  const { csrfToken } = staffSessionSchema.parse(await login.json());
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  return { cookie, csrfToken };
-}
-
 /** The test's own project (the demo project's definition under a new slug), with its contributions. */
 async function createProjectWithContributions(baseUrl: string): Promise<Project> {
-  const staff = await signInApi(baseUrl);
-  const headers = {
-    'Content-Type': 'application/json',
-    Cookie: staff.cookie,
-    'X-CSRF-Token': staff.csrfToken,
-  };
-  const seed = projectDefinitionSchema.parse(
-    JSON.parse(await readFile(new URL('../../infra/seed/torstrand.json', import.meta.url), 'utf8')),
-  );
-  const slug = `gis-${lettersOnly()}`;
+  const { headers } = await signInAsAdmin(baseUrl);
+  const seed = await demoProjectDefinition();
+  const slug = `gis-${randomLetters()}`;
   const created = await fetch(`${baseUrl}/api/staff/projects`, {
     method: 'POST',
     headers,
@@ -88,7 +59,7 @@ async function createProjectWithContributions(baseUrl: string): Promise<Project>
           id,
           category,
           geometry: { type: 'Point', coordinates: points[ids.length] },
-          story: `E2E-fortelling nummer ${lettersOnly()}`,
+          story: `E2E-fortelling nummer ${randomLetters()}`,
         }),
       });
       expect(response.status, await response.text()).toBe(201);

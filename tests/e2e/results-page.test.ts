@@ -6,8 +6,7 @@
 // most-named place in the list, the featured quote and the update with its date in English. The
 // updates editor and the results page pass axe-core; the page also reads right to left in Arabic.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { type Project, projectDefinitionSchema, projectSchema, staffSessionSchema } from '@nabolag/schema';
+import { type Project, projectSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LngLat, randomPointsInArea } from './area.ts';
@@ -15,15 +14,13 @@ import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
-import { E2E_ADMIN } from './server.ts';
+import { demoProjectDefinition, randomLetters, signInAsAdmin } from './staff-api.ts';
 
 /** The layer of the hex heatmap (apps/web/src/map/heatmap-cells.ts). */
 const HEATMAP_LAYER = 'heatmap-cells';
 /** People who name the place: more than the project's k (5). */
 const PEOPLE = 6;
 
-const letters = (length = 10) =>
-  Array.from(randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
 const participantToken = () => randomBytes(24).toString('base64url');
 
 interface Seeded {
@@ -34,23 +31,9 @@ interface Seeded {
 }
 
 async function seed(baseUrl: string): Promise<Seeded> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: E2E_ADMIN.email, password: E2E_ADMIN.password }),
-  });
-  expect(login.status, 'admin sign-in').toBe(200);
-  const { csrfToken } = staffSessionSchema.parse(await login.json());
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  const headers = { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken };
-
-  const definition = projectDefinitionSchema.parse(
-    JSON.parse(await readFile(new URL('../../infra/seed/torstrand.json', import.meta.url), 'utf8')),
-  );
-  const slug = `results-${letters()}`;
+  const { headers } = await signInAsAdmin(baseUrl);
+  const definition = await demoProjectDefinition();
+  const slug = `results-${randomLetters()}`;
   const created = await fetch(`${baseUrl}/api/staff/projects`, {
     method: 'POST',
     headers,
@@ -65,7 +48,10 @@ async function seed(baseUrl: string): Promise<Seeded> {
   expect(created.status, await created.text()).toBe(201);
   const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${slug}`)).json());
 
-  const planner = { email: `planner-${letters(8)}@nabolag.test`, password: `planner password ${letters()}` };
+  const planner = {
+    email: `planner-${randomLetters(8)}@nabolag.test`,
+    password: `planner password ${randomLetters()}`,
+  };
   const user = await fetch(`${baseUrl}/api/staff/users`, {
     method: 'POST',
     headers,
@@ -78,7 +64,7 @@ async function seed(baseUrl: string): Promise<Seeded> {
   expect(user.status, await user.text()).toBe(201);
 
   const [place] = randomPointsInArea(project.area, 1, 0.6) as [LngLat];
-  const quoteWord = letters(12);
+  const quoteWord = randomLetters(12);
   for (let index = 0; index < PEOPLE; index += 1) {
     const response = await fetch(`${baseUrl}/api/projects/${slug}/contributions`, {
       method: 'POST',
@@ -92,7 +78,9 @@ async function seed(baseUrl: string): Promise<Seeded> {
           coordinates: [place[0] + Math.random() * 1e-5, place[1] + Math.random() * 1e-5],
         },
         story:
-          index === 0 ? `We meet on the steps every Friday ${quoteWord}` : `Benken ved torget ${letters()}`,
+          index === 0
+            ? `We meet on the steps every Friday ${quoteWord}`
+            : `Benken ved torget ${randomLetters()}`,
       }),
     });
     expect(response.status, await response.text()).toBe(201);

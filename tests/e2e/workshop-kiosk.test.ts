@@ -1,10 +1,4 @@
-// A workshop, end to end: a facilitator's session with tables, the facilitator's console, a
-// projector and two kiosk tablets (separate browser profiles). Tablet 1 sets the PIN, chooses a
-// table, sends a pin with a story, then "Done — next person" starts afresh with a new
-// participant; tablet 2 sends a pin; the pins reach the console and the projector live, without
-// a reload.
-import { randomBytes } from 'node:crypto';
-import { projectSchema, sessionSchema, staffSessionSchema } from '@nabolag/schema';
+import { projectSchema, sessionSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomPointsInArea } from './area.ts';
@@ -12,6 +6,7 @@ import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { findEmptyMapSpot, waitForMap } from './map.ts';
 import { E2E_ADMIN } from './server.ts';
+import { randomLetters, signInAsAdmin } from './staff-api.ts';
 
 const SLUG = 'torstrand';
 const CATEGORY = 'meeting-places';
@@ -19,24 +14,13 @@ const PIN = '4321';
 const PARTICIPANT_KEY = `nabolag:kiosk:participant:${SLUG}`;
 
 /** Lower-case letters only: digits in a story can look like a phone number to the API. */
-const uniqueWord = () =>
-  Array.from(randomBytes(12), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+const uniqueWord = () => randomLetters(12);
 
 async function createSession(baseUrl: string, groups: string[]) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: E2E_ADMIN.email, password: E2E_ADMIN.password }),
-  });
-  expect(login.status, 'staff sign-in').toBe(200);
-  const { csrfToken } = staffSessionSchema.parse(await login.json());
-  const cookie = login.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
+  const { headers } = await signInAsAdmin(baseUrl);
   const created = await fetch(`${baseUrl}/api/projects/${SLUG}/sessions`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+    headers,
     body: JSON.stringify({ title: `E2E verksted ${uniqueWord()}`, groups }),
   });
   expect(created.status, 'session created').toBe(201);
