@@ -78,3 +78,14 @@ export async function signIn(app: FastifyInstance, credentials: { email: string;
     },
   };
 }
+
+/**
+ * Rate limits count in fixed windows aligned to the clock (http/rate-limit.ts). A test that
+ * fills a window waits, when fewer than `neededMs` are left in the current one, for the next,
+ * so that all its requests fall into one window. Give such a test a timeout above `neededMs`.
+ */
+export async function startEarlyInRateWindow(windowSeconds: number, neededMs: number): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < neededMs) await new Promise((resolve) => setTimeout(resolve, left + 500));
+}

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffUser, createTestApp, createTestProject, signIn } from '../../testing/test-app.ts';
+import { LOGIN_RATE } from '../../http/rate-limit.ts';
+import {
+  createStaffUser,
+  createTestApp,
+  createTestProject,
+  signIn,
+  startEarlyInRateWindow,
+} from '../../testing/test-app.ts';
 
 let app: FastifyInstance;
 let admin: Awaited<ReturnType<typeof createStaffUser>>;
@@ -97,12 +104,13 @@ describe('sign-in', () => {
         url: '/api/auth/login',
         payload: { email: target.email, password: 'guess guess guess' },
       });
+    await startEarlyInRateWindow(LOGIN_RATE.windowSeconds, 30_000);
     for (let index = 0; index < 10; index += 1) expect((await attempt()).statusCode).toBe(401);
     const blocked = await attempt();
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('RATE_LIMITED');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-  });
+  }, 90_000);
 });
 
 describe('sign-in limits', () => {
