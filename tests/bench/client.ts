@@ -1,6 +1,6 @@
 // The client: how much JavaScript and CSS each route needs before it shows (gzip, from the
 // production build's manifest) and how soon /p/torstrand is usable on a slow phone's CPU.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -37,6 +37,28 @@ function closure(manifest: Manifest, key: string, into: Set<string>): void {
   for (const imported of chunk.imports ?? []) closure(manifest, imported, into);
 }
 
+/**
+ * Whether any of `files` holds code of the npm package `name`, read from the chunks' source maps
+ * (the build writes them: `build.sourcemap`). Shared chunks are named by the bundler after one
+ * of their modules, so the manifest alone cannot say what is inside them.
+ */
+function containsPackage(distDirectory: string, files: Iterable<string>, name: string): boolean {
+  const marker = `/node_modules/${name}/`;
+  for (const file of files) {
+    if (!file.endsWith('.js')) continue;
+    const mapPath = join(distDirectory, `${file}.map`);
+    if (!existsSync(mapPath)) {
+      // A chunk without a map (the bundler's tiny runtime helper) has no package code in it.
+      if (statSync(join(distDirectory, file)).size > 2048)
+        throw new Error(`bench: ${file} has no source map; the web build must write them`);
+      continue;
+    }
+    const { sources } = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources: string[] };
+    if (sources.some((source) => source.includes(marker))) return true;
+  }
+  return false;
+}
+
 const gzipBytes = (distDirectory: string, file: string) =>
   gzipSync(readFileSync(join(distDirectory, file)), { level: 6 }).length;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
@@ -51,7 +73,9 @@ const DEFAULT_LOCALES = ['src/i18n/locales/nb.json', 'src/i18n/locales/en.json']
  * Per route: JS and CSS (gzip level 6, as a reverse proxy sends them) loaded before the page
  * shows: the entry's static closure, the default language's locale chunks, plus the route's
  * lazy page chunk and its static closure.
- * Fails loudly when a staff chunk is in the resident pages' closure (it must stay code-split).
+ * Fails loudly when a staff chunk is in the resident pages' closure (it must stay code-split),
+ * and when zod is in the resident map's (the page checks with the schemas only after it answers
+ * input: apps/web/src/api/schemas.ts).
  */
 export function bundleSizes(record: Recorder, distDirectory: string): void {
   const manifest = JSON.parse(
@@ -78,6 +102,8 @@ export function bundleSizes(record: Recorder, distDirectory: string): void {
     }
     if (route.startsWith('/p/') && staffFile && files.has(staffFile))
       throw new Error(`bench: ${route} loads the staff pages`);
+    if (route.startsWith('/p/:slug (') && containsPackage(distDirectory, files, 'zod'))
+      throw new Error(`bench: ${route} loads zod before it is interactive`);
     let js = 0;
     let css = 0;
     for (const file of files) {

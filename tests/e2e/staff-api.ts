@@ -14,11 +14,19 @@ export interface StaffApiSession {
 }
 
 /** Signs in as the e2e admin (`E2E_ADMIN`) through `POST /api/auth/login`. */
-export async function signInAsAdmin(baseUrl: string): Promise<StaffApiSession> {
+export function signInAsAdmin(baseUrl: string): Promise<StaffApiSession> {
+  return signInAs(baseUrl, E2E_ADMIN);
+}
+
+/** Signs in as any staff member through `POST /api/auth/login`. */
+export async function signInAs(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<StaffApiSession> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: E2E_ADMIN.email, password: E2E_ADMIN.password }),
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
   });
   expect(login.status, 'staff sign-in').toBe(200);
   const { csrfToken } = staffSessionSchema.parse(await login.json());

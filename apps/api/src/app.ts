@@ -15,6 +15,7 @@ import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { ogcRoutes } from './modules/ogc/ogc.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { participantsRoutes } from './modules/participants/participants.routes.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { projectAdminRoutes } from './modules/projects/project-admin.routes.ts';
@@ -38,6 +39,8 @@ declare module 'fastify' {
     sessionBus: SessionBus;
     /** Whether rate limits are enforced (see http/rate-limit.ts). */
     rateLimits: boolean;
+    /** The database behind the pool: PostgreSQL takes named (prepared) statements, embedded not. */
+    databaseKind: DatabaseKind;
     /** Every route registered, as `{ method, url }` (HEAD left out). */
     routeTable: Array<{ method: string; url: string }>;
   }
@@ -131,6 +134,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       : createMemoryBus();
   app.decorate('sessionBus', sessionBus);
   app.decorate('rateLimits', dependencies.rateLimits ?? true);
+  app.decorate('databaseKind', dependencies.databaseKind);
   // Open streams end before the server closes, so shutdown does not wait on them; clients resume
   // elsewhere with Last-Event-ID.
   app.addHook('preClose', async () => closeAllSessionStreams());
@@ -143,6 +147,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(participantsRoutes);
   await app.register(authRoutes);
   await app.register(usersRoutes);
+  await app.register(organisationsRoutes);
   await app.register(moderationRoutes);
   await app.register(projectAdminRoutes);
   await app.register(workshopRoutes);

@@ -6,20 +6,31 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
 import { type EmbeddedDatabase, findRunningEmbedded, startEmbeddedDatabase } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
+import { withTransaction } from './db/queryable.ts';
 import { recordAudit } from './modules/audit/audit.repository.ts';
 import { deleteSessionsOfUser } from './modules/auth/sessions.repository.ts';
+import { findOrganisationBySlug } from './modules/organisations/organisations.repository.ts';
 import { hashPassword } from './modules/users/passwords.ts';
-import { findUserForLogin, insertUser, listUsers, updateUser } from './modules/users/users.repository.ts';
+import {
+  findUserForLogin,
+  insertUser,
+  listAllUsers,
+  updateUser,
+  upsertMembership,
+} from './modules/users/users.repository.ts';
 
 const USAGE = `Nabolag operator commands (pnpm nabolag …)
 
-  user add --email E [--name N] [--roles admin,planner,facilitator] [--password P]
+  user add --email E [--name N] [--roles admin,planner,facilitator] [--organisation SLUG]
+           [--operator] [--password P]
   user list
   user reset-password --email E [--password P]
   user disable --email E
   user enable --email E
 
 Without --password the password is read from standard input (or asked for on a terminal).
+--roles are roles across the organisation (default: the organisation "default");
+--operator makes the user the instance operator, who manages organisations.
 The database is the one the server uses: DATABASE_URL, or the embedded one in NABOLAG_DATA_DIR
 (reached through the running server when it runs).`;
 
@@ -52,15 +63,17 @@ async function run(argv: string[], pool: pg.Pool): Promise<void> {
       name: { type: 'string' },
       roles: { type: 'string' },
       password: { type: 'string' },
+      organisation: { type: 'string' },
+      operator: { type: 'boolean' },
     },
   });
   const [noun, verb] = positionals;
   if (noun !== 'user' || !verb) throw new UsageError(USAGE);
 
   if (verb === 'list') {
-    for (const user of await listUsers(pool)) {
-      const roles = [...user.roles, ...user.projectRoles.map((entry) => `${entry.role}@${entry.project}`)];
-      console.log(`${user.email}\t${roles.join(',') || '-'}${user.disabled ? '\t(disabled)' : ''}`);
+    for (const user of await listAllUsers(pool)) {
+      const grants = [...(user.operator ? ['operator'] : []), ...user.grants];
+      console.log(`${user.email}\t${grants.join(',') || '-'}${user.disabled ? '\t(disabled)' : ''}`);
     }
     return;
   }
@@ -69,21 +82,31 @@ async function run(argv: string[], pool: pg.Pool): Promise<void> {
   if (verb === 'add') {
     const roles = parse(z.array(staffRoleSchema), (values.roles ?? '').split(',').filter(Boolean), '--roles');
     const password = parse(passwordSchema, await readPassword(values.password), 'password');
-    const id = await insertUser(pool, {
-      email,
-      name: values.name ?? '',
-      passwordHash: await hashPassword(password),
-      roles,
+    const slug = values.organisation ?? 'default';
+    const organisation = await findOrganisationBySlug(pool, slug);
+    if (!organisation) throw new UsageError(`There is no organisation "${slug}".`);
+    const id = await withTransaction(pool, async (client) => {
+      const created = await insertUser(client, {
+        email,
+        name: values.name ?? '',
+        passwordHash: await hashPassword(password),
+        operator: values.operator ?? false,
+      });
+      if (!created) throw new UsageError(`A user ${email} exists already; use "user reset-password".`);
+      await upsertMembership(client, organisation.id, created, roles);
+      return created;
     });
-    if (!id) throw new UsageError(`A user ${email} exists already; use "user reset-password".`);
     await recordAudit(pool, {
       userId: null,
       action: 'user.create',
       targetType: 'user',
       targetId: id,
-      details: { via: 'cli', roles },
+      organisationId: organisation.id,
+      details: { via: 'cli', roles, operator: values.operator ?? false },
     });
-    console.log(`Created ${email} (${roles.join(', ') || 'no instance roles'}).`);
+    console.log(
+      `Created ${email} (${roles.join(', ') || 'no roles'} in ${slug}${values.operator ? '; operator' : ''}).`,
+    );
     return;
   }
 

@@ -54,6 +54,16 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
   },
   EMAIL_TAKEN: { status: 409, message: 'A user with this e-mail address exists already.' },
   USER_NOT_FOUND: { status: 404, message: 'There is no user with this id.' },
+  ORGANISATION_NOT_FOUND: { status: 404, message: 'There is no organisation with this name.' },
+  ORGANISATION_SLUG_TAKEN: {
+    status: 409,
+    message: 'Another organisation has this short name; choose another.',
+  },
+  ORGANISATION_REQUIRED: {
+    status: 400,
+    message: 'Say which organisation this is for: you belong to several.',
+  },
+  INVALID_IMAGE: { status: 400, message: 'The file is not a PNG, JPEG or WebP image that can be read.' },
   FORBIDDEN: { status: 403, message: 'You may not do this.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a little and try again.' },
   DATABASE_UNAVAILABLE: {

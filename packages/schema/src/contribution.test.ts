@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contributionCreateSchema, contributionListQuerySchema, MAX_STORY_LENGTH } from './contribution.ts';
+import { contributionCreateSchema, contributionListQuerySchema } from './contribution.ts';
+import { MAX_STORY_LENGTH } from './plain.ts';
 
 const valid = {
   id: '6f1c1c1e-8a4b-4d7e-9a39-1c2d3e4f5a6b',

@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { followUpAnswersInputSchema } from './follow-up.ts';
 import { bboxQuerySchema, contributionGeometrySchema } from './geojson.ts';
+import {
+  AGE_BANDS,
+  MAX_STORY_LENGTH,
+  PARTICIPANT_TOKEN_PATTERN,
+  RELATIONS,
+  STAFF_TOKEN_PREFIX,
+} from './plain.ts';
 import { categoryKeySchema } from './project.ts';
 
-/** Longest story, in characters (UTF-16 code units, as `String.length` counts). */
-export const MAX_STORY_LENGTH = 4000;
 /** Largest JSON body the API reads, in bytes. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
-export const ageBandSchema = z.enum(['under-13', '13-17', '18-29', '30-44', '45-66', '67-79', '80-plus']);
+export const ageBandSchema = z.enum(AGE_BANDS);
 export type AgeBand = z.infer<typeof ageBandSchema>;
 
 /** The participant's relation to the area; lets the analysis set residents' views beside others'. */
-export const relationSchema = z.enum(['lives', 'works-studies', 'grew-up', 'visitor']);
+export const relationSchema = z.enum(RELATIONS);
 export type Relation = z.infer<typeof relationSchema>;
 
 /** Optional, skippable background answers. Never part of any public output. */
@@ -31,9 +36,9 @@ export type ParticipantProfile = z.infer<typeof participantProfileSchema>;
  */
 export const participantTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{32,128}$/, 'a participant token is 32–128 characters of A–Z, a–z, 0–9, - or _')
+  .regex(PARTICIPANT_TOKEN_PATTERN, 'a participant token is 32–128 characters of A–Z, a–z, 0–9, - or _')
   // Staff API tokens start with nbl_; a participant token must never be mistaken for one.
-  .refine((token) => !token.startsWith('nbl_'), 'a participant token may not start with nbl_');
+  .refine((token) => !token.startsWith(STAFF_TOKEN_PREFIX), 'a participant token may not start with nbl_');
 
 export const sessionCodeSchema = z
   .string()
@@ -138,11 +143,6 @@ export const contributionListQuerySchema = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).default(MAX_LIST_LIMIT),
 });
-
-/** Largest photo upload, in bytes. */
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-/** Image types a photo may be uploaded as (the server checks the bytes, not the name or header). */
-export const PHOTO_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 /** `PUT /api/contributions/:id/photo` */
 export const photoStoredSchema = z.object({

@@ -1,5 +1,6 @@
 import type { FollowUpAnswers, FollowUpQuestion } from './follow-up.ts';
-import { type LocalizedText, pickText } from './i18n.ts';
+import type { LocalizedText } from './i18n.ts';
+import { pickText } from './plain.ts';
 
 /**
  * Follow-up answers as table columns, for GIS exports (GeoPackage, Shapefile, CSV…) and for

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './i18n.ts';
+import { conditionValues, isQuestionShown, SCALE_MAX, SCALE_MIN } from './plain.ts';
 
 /**
  * Follow-up questions: a category's short questions asked right after a place is put on the map
@@ -119,9 +120,6 @@ export const followUpQuestionSchema = z.discriminatedUnion('type', [
 export type FollowUpQuestion = z.infer<typeof followUpQuestionSchema>;
 export type FollowUpQuestionInput = z.input<typeof followUpQuestionSchema>;
 
-export const SCALE_MIN = 1;
-export const SCALE_MAX = 5;
-
 /**
  * What is wrong with a category's list of questions as a whole: keys appear once, option keys
  * appear once per question, a number's bounds are in order, and a condition refers to an EARLIER
@@ -196,9 +194,6 @@ function canAnswer(question: FollowUpQuestion, value: string | number): boolean 
   }
 }
 
-const conditionValues = (condition: FollowUpCondition): Array<string | number> =>
-  condition.equals !== undefined ? [condition.equals] : (condition.anyOf ?? []);
-
 /** A category's questions, in the order they are asked, checked as a whole. */
 export const followUpQuestionListSchema = z
   .array(followUpQuestionSchema)
@@ -222,20 +217,6 @@ export type FollowUpAnswers = Record<string, FollowUpAnswerValue>;
 export const followUpAnswersInputSchema = z
   .record(z.string().max(60), z.unknown())
   .refine((answers) => Object.keys(answers).length <= 60, 'at most 60 answers');
-
-/** Whether the question is asked, given the answers to the questions before it. */
-export function isQuestionShown(
-  question: FollowUpQuestion,
-  answers: Readonly<Record<string, unknown>>,
-): boolean {
-  if (!question.showIf) return true;
-  const answer = answers[question.showIf.question];
-  if (answer === undefined || answer === null) return false;
-  const values = conditionValues(question.showIf);
-  return Array.isArray(answer)
-    ? answer.some((value) => values.includes(value))
-    : values.includes(answer as never);
-}
 
 /** The questions asked for these answers, in order (conditions met). */
 export function shownQuestions(
@@ -383,8 +364,25 @@ function problemOf(issue: z.core.$ZodIssue): AnswerProblem {
 export function validateFollowUpAnswers(
   questions: readonly FollowUpQuestion[],
   answers: unknown,
-): { ok: true; answers: FollowUpAnswers } | { ok: false; issues: AnswerIssue[] } {
-  const parsed = buildAnswersSchema(questions).safeParse(answers ?? {});
+): AnswersCheck {
+  return followUpAnswersValidator(questions)(answers);
+}
+
+/** What `validateFollowUpAnswers` finds. */
+export type AnswersCheck = { ok: true; answers: FollowUpAnswers } | { ok: false; issues: AnswerIssue[] };
+
+/**
+ * `validateFollowUpAnswers` for one set of questions, the schema built once: building it costs
+ * about a millisecond (zod compiles it), checking answers with it a few microseconds, so a server
+ * keeps one per question set instead of building one per request.
+ */
+export function followUpAnswersValidator(questions: readonly FollowUpQuestion[]) {
+  const schema = buildAnswersSchema(questions);
+  return (answers: unknown): AnswersCheck => checkAnswers(schema, answers);
+}
+
+function checkAnswers(schema: ReturnType<typeof buildAnswersSchema>, answers: unknown): AnswersCheck {
+  const parsed = schema.safeParse(answers ?? {});
   if (parsed.success) return { ok: true, answers: parsed.data };
   const issues: AnswerIssue[] = [];
   for (const issue of parsed.error.issues) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickText } from './i18n.ts';
+import { pickText } from './plain.ts';
 
 describe('pickText', () => {
   const text = { nb: 'Møtesteder', en: 'Meeting places' };

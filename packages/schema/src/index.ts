@@ -8,6 +8,8 @@ export * from './geojson.ts';
 export * from './health.ts';
 export * from './i18n.ts';
 export * from './moderation.ts';
+export * from './organisation.ts';
+export * from './plain.ts';
 export * from './project.ts';
 export * from './reference-layer.ts';
 export * from './staff.ts';

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { followUpQuestionListSchema } from './follow-up.ts';
 import { areaGeometrySchema, contributionGeometryTypeSchema } from './geojson.ts';
 import { languageTagSchema, localizedTextSchema } from './i18n.ts';
+import { PROJECT_SLUG_PATTERN } from './plain.ts';
 
 export const projectSlugSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a project slug is 2–63 lower-case letters, digits and hyphens');
+  .regex(PROJECT_SLUG_PATTERN, 'a project slug is 2–63 lower-case letters, digits and hyphens');
 
 export const categoryKeySchema = z
   .string()
@@ -75,9 +76,29 @@ export const backgroundQuestionSchema = z.enum(['ageBand', 'relation', 'yearsInA
 export type BackgroundQuestion = z.infer<typeof backgroundQuestionSchema>;
 export const ALL_BACKGROUND_QUESTIONS: BackgroundQuestion[] = ['ageBand', 'relation', 'yearsInArea'];
 
+/** An organisation's slug: 2–63 lower-case letters, digits and hyphens (`larvik`, `indre-ostfold`). */
+export const organisationSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'an organisation slug is 2–63 lower-case letters, digits and hyphens');
+
+/**
+ * What the public sees of the organisation that runs a project: its name, logo and colours, so
+ * the resident pages carry the municipality's look. `logoUrl` is null without a logo.
+ */
+export const organisationBrandSchema = z.object({
+  slug: organisationSlugSchema,
+  name: z.string(),
+  logoUrl: z.string().nullable(),
+  primaryColour: colourSchema.nullable(),
+  accentColour: colourSchema.nullable(),
+});
+export type OrganisationBrand = z.infer<typeof organisationBrandSchema>;
+
 /** A project as the public sees it (`GET /api/projects/:slug`). */
 export const projectSchema = z.object({
   slug: projectSlugSchema,
+  /** The organisation (municipality) that runs the project. */
+  organisation: organisationBrandSchema,
   title: localizedTextSchema,
   description: localizedTextSchema,
   area: areaGeometrySchema,
@@ -128,6 +149,11 @@ export const projectParamsSchema = z.object({ slug: projectSlugSchema });
  */
 export const projectDefinitionSchema = z.object({
   slug: projectSlugSchema,
+  /**
+   * The organisation that owns the project. On creation it may be left out when the caller is an
+   * admin of exactly one organisation; it never changes afterwards.
+   */
+  organisation: organisationSlugSchema.optional(),
   title: localizedTextSchema,
   description: localizedTextSchema.default({}),
   area: areaGeometrySchema,
@@ -153,6 +179,8 @@ export type ProjectDefinition = z.input<typeof projectDefinitionSchema>;
 export const staffProjectListSchema = z.object({
   projects: z.array(
     projectSummarySchema.extend({
+      /** The owning organisation's slug. */
+      organisation: organisationSlugSchema,
       contributions: z.number().int(),
       pending: z.number().int(),
       participants: z.number().int(),
@@ -162,5 +190,6 @@ export const staffProjectListSchema = z.object({
 
 /** `GET /api/staff/projects/:slug`: the stored definition, as the project editor edits it. */
 export const projectDefinitionOutputSchema = projectDefinitionSchema.extend({
+  organisation: organisationSlugSchema,
   basemap: basemapSchema.nullable(),
 });

@@ -23,25 +23,58 @@ export const loginSchema = z.object({ email: emailSchema, password: z.string().m
 
 export const projectRoleSchema = z.object({ project: projectSlugSchema, role: staffRoleSchema });
 
+/**
+ * A staff member as an organisation's admin manages them (`/api/staff/users?organisation=`):
+ * `roles` and `projectRoles` are those in that organisation only. A person may belong to several
+ * organisations; each organisation sees only its own part.
+ */
 export const staffUserSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
-  /** Roles in every project. */
+  /** Roles in every project of the organisation. */
   roles: z.array(staffRoleSchema),
-  /** Roles in one project each. */
+  /** Roles in one of the organisation's projects each. */
   projectRoles: z.array(projectRoleSchema),
   disabled: z.boolean(),
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
+/** One organisation a signed-in staff member belongs to, with their roles across it. */
+export const staffMembershipSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  roles: z.array(staffRoleSchema),
+});
+
+/**
+ * The signed-in staff member (`GET /api/auth/me`). `projectRoles` are the effective roles: those
+ * from organisation memberships (a planner of an organisation is a planner in each of its
+ * projects) and those given in one project. `operator` manages organisations on the instance; it
+ * gives no access to any organisation's raw data.
+ */
+export const staffMeSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  operator: z.boolean(),
+  organisations: z.array(staffMembershipSchema),
+  projectRoles: z.array(projectRoleSchema),
+});
+export type StaffMe = z.infer<typeof staffMeSchema>;
+
 /** `GET /api/auth/me`, and the answer to a sign-in. Send `csrfToken` as `X-CSRF-Token` with every write. */
-export const staffSessionSchema = z.object({ user: staffUserSchema, csrfToken: z.string() });
+export const staffSessionSchema = z.object({ user: staffMeSchema, csrfToken: z.string() });
 export type StaffSession = z.infer<typeof staffSessionSchema>;
 
-/** `POST /api/staff/users` (admins) */
+/**
+ * `POST /api/staff/users` (organisation admins, operator). `organisation` may be left out when the
+ * caller administers exactly one organisation. An e-mail that already has an account in another
+ * organisation adds that person to this one (the password is then ignored).
+ */
 export const userCreateSchema = z
   .object({
+    organisation: z.string().optional(),
     email: emailSchema,
     name: z.string().trim().max(200).default(''),
     password: passwordSchema,
@@ -51,7 +84,7 @@ export const userCreateSchema = z
   .strict();
 export type UserCreate = z.input<typeof userCreateSchema>;
 
-/** `PATCH /api/staff/users/:id` (admins) */
+/** `PATCH /api/staff/users/:id?organisation=` (organisation admins): roles within that organisation. */
 export const userUpdateSchema = z
   .object({
     name: z.string().trim().max(200).optional(),
@@ -85,6 +118,8 @@ export const auditEntrySchema = z.object({
   targetType: z.string(),
   targetId: z.string().nullable(),
   project: z.string().nullable(),
+  /** The organisation's slug; null for the operator's instance-wide actions. */
+  organisation: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
 export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });

@@ -9,7 +9,8 @@ import { withTransaction } from './queryable.ts';
 export const DEMO_PROJECT_FILE = path.join(REPOSITORY_ROOT, 'infra/seed/torstrand.json');
 
 /**
- * Seeds the demo project `torstrand` once, on a database that has no projects yet. The run is
+ * Seeds the demo project `torstrand` once, on a database that has no projects yet, in the
+ * `default` organisation. The run is
  * recorded in `seed_runs`, so a demo project an operator deleted does not come back.
  *
  * @returns whether the demo project was created now.
@@ -24,6 +25,11 @@ export async function seedDemoProject(pool: pg.Pool): Promise<boolean> {
     const existing = await client.query('SELECT 1 FROM projects WHERE slug = $1', [definition.slug]);
     if ((existing.rowCount ?? 0) > 0) return false;
     await insertProject(client, definition);
+    // The demo project is Larvik's: an unnamed default organisation takes that name (a renamed one keeps its own).
+    await client.query(
+      `UPDATE organisations SET name = 'Larvik kommune', updated_at = now()
+       WHERE slug = 'default' AND name = 'Default organisation'`,
+    );
     return true;
   });
 }

@@ -21,7 +21,8 @@ type Access =
   | 'public'
   | 'participant' // Authorization: Bearer <participant token>
   | 'staff' // any signed-in staff member
-  | 'admin' // instance admins
+  | 'admin' // admins of an organisation (the route's, or their only one)
+  | 'operator' // the instance operator
   | 'project-staff' // any role in the route's project
   | 'project-admin'; // admin in the route's project
 
@@ -187,6 +188,68 @@ const ROUTES: Record<string, RouteCase> = {
       url: `/api/staff/users/${ids.user}`,
       ...json({ roles: ['superuser'] }),
     }),
+  },
+  'DELETE /api/staff/users/:id': {
+    access: 'admin',
+    request: (ids) => ({ method: 'DELETE', url: `/api/staff/users/${ids.user}` }),
+    bad: () => ({ method: 'DELETE', url: '/api/staff/users/not-a-uuid' }),
+  },
+  'GET /api/staff/organisations': { access: 'staff', request: () => ({ url: '/api/staff/organisations' }) },
+  'POST /api/staff/organisations': {
+    access: 'operator',
+    request: () => ({
+      method: 'POST',
+      url: '/api/staff/organisations',
+      ...json({ slug: `walk-${randomUUID().slice(0, 6)}`, name: 'Walk kommune' }),
+    }),
+    bad: () => ({
+      method: 'POST',
+      url: '/api/staff/organisations',
+      ...json({ slug: 'Not A Slug', name: 'Walk kommune' }),
+    }),
+  },
+  'GET /api/staff/organisations/:org': {
+    access: 'staff',
+    request: () => ({ url: '/api/staff/organisations/default' }),
+    bad: () => ({ url: '/api/staff/organisations/NOT%20A%20SLUG' }),
+  },
+  'PATCH /api/staff/organisations/:org': {
+    access: 'admin',
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/staff/organisations/default',
+      ...json({ name: 'Walked' }),
+    }),
+    bad: () => ({
+      method: 'PATCH',
+      url: '/api/staff/organisations/default',
+      ...json({ primaryColour: 'red' }),
+    }),
+  },
+  'PUT /api/staff/organisations/:org/logo': {
+    access: 'admin',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/staff/organisations/default/logo',
+      headers: { 'content-type': 'image/png' },
+      payload: Buffer.from('not really a png'),
+    }),
+    bad: () => ({
+      method: 'PUT',
+      url: '/api/staff/organisations/default/logo',
+      headers: { 'content-type': 'image/png' },
+      payload: Buffer.from('GIF89a not a png'),
+    }),
+  },
+  'DELETE /api/staff/organisations/:org/logo': {
+    access: 'admin',
+    request: () => ({ method: 'DELETE', url: '/api/staff/organisations/default/logo' }),
+    bad: () => ({ method: 'DELETE', url: '/api/staff/organisations/NOT_A_SLUG/logo' }),
+  },
+  'GET /api/organisations/:org/logo': {
+    access: 'public',
+    request: () => ({ url: '/api/organisations/default/logo' }),
+    bad: () => ({ url: '/api/organisations/NOT_A_SLUG/logo' }),
   },
   'GET /api/staff/tokens': { access: 'staff', request: () => ({ url: '/api/staff/tokens' }) },
   'POST /api/staff/tokens': {
@@ -508,7 +571,7 @@ let app: FastifyInstance;
 let ids: Ids;
 let participantToken: string;
 let sessions: Record<
-  'admin' | 'planner' | 'projectPlanner' | 'otherProjectAdmin',
+  'admin' | 'operator' | 'planner' | 'projectPlanner' | 'otherProjectAdmin',
   Awaited<ReturnType<typeof signIn>>
 >;
 
@@ -519,7 +582,13 @@ async function fingerprint(): Promise<string> {
                                            || ST_AsText(geometry), ',' ORDER BY id), '')) FROM contributions) AS contributions,
            (SELECT md5(coalesce(string_agg(slug || title::text || k_anonymity, ',' ORDER BY slug), '')) FROM projects) AS projects,
            (SELECT md5(coalesce(string_agg(project_id::text || key || labels::text, ',' ORDER BY project_id, key), '')) FROM categories) AS categories,
-           (SELECT md5(coalesce(string_agg(email || roles::text || disabled, ',' ORDER BY email), '')) FROM users) AS users,
+           (SELECT md5(coalesce(string_agg(email || operator || disabled || password_hash, ',' ORDER BY email), '')) FROM users) AS users,
+           (SELECT md5(coalesce(string_agg(slug || name || coalesce(primary_colour, '') || coalesce(logo_updated_at::text, ''),
+                                           ',' ORDER BY slug), '')) FROM organisations) AS organisations,
+           (SELECT md5(coalesce(string_agg(organisation_id::text || user_id::text || roles::text, ','
+                                           ORDER BY organisation_id, user_id), '')) FROM organisation_members) AS members,
+           (SELECT md5(coalesce(string_agg(project_id::text || user_id::text || role, ','
+                                           ORDER BY project_id, user_id, role), '')) FROM project_members) AS project_members,
            (SELECT count(*) FROM participants) AS participants,
            (SELECT count(*) FROM photos) AS photos,
            (SELECT count(*) FROM api_tokens WHERE revoked_at IS NULL) AS tokens,
@@ -582,6 +651,7 @@ beforeAll(async () => {
   };
   sessions = {
     admin: await signIn(app, await createStaffUser(app, ['admin'])),
+    operator: await signIn(app, await createStaffUser(app, [], [], { operator: true })),
     planner: await signIn(app, await createStaffUser(app, ['planner'])),
     projectPlanner: await signIn(app, await createStaffUser(app, [], [{ project: slug, role: 'planner' }])),
     otherProjectAdmin: await signIn(
@@ -640,9 +710,11 @@ describe('every route', () => {
       const wrongRole: keyof typeof sessions | undefined =
         route.access === 'admin'
           ? 'planner'
-          : route.access === 'project-staff' || route.access === 'project-admin'
-            ? 'otherProjectAdmin'
-            : undefined;
+          : route.access === 'operator'
+            ? 'admin'
+            : route.access === 'project-staff' || route.access === 'project-admin'
+              ? 'otherProjectAdmin'
+              : undefined;
       if (route.access === 'project-admin') {
         it('refuses a planner of the project with 403 and changes nothing', async () => {
           const before = await fingerprint();
@@ -702,7 +774,9 @@ describe('every route', () => {
               ? { authorization: `Bearer ${participantToken}` }
               : route.access === 'public'
                 ? {}
-                : sessions.admin.headers();
+                : route.access === 'operator'
+                  ? sessions.operator.headers()
+                  : sessions.admin.headers();
           const response = await app.inject({
             ...request,
             headers: { ...request.headers, ...authorisation },

@@ -5,10 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { EMBEDDED_POOL_SIZE } from '../db/embedded.ts';
+import type { Queryable } from '../db/queryable.ts';
 import { DEMO_PROJECT_FILE } from '../db/seed.ts';
 import { insertProject } from '../modules/projects/projects.repository.ts';
 import { hashPassword } from '../modules/users/passwords.ts';
-import { insertUser, replaceProjectRoles } from '../modules/users/users.repository.ts';
+import { insertUser } from '../modules/users/users.repository.ts';
 
 /**
  * Builds the app on the run's database (see global-setup.ts). Close it in `afterAll`. Rate
@@ -33,7 +34,10 @@ export function demoDefinition(): ProjectDefinition {
   return projectDefinitionSchema.parse(JSON.parse(readFileSync(DEMO_PROJECT_FILE, 'utf8')));
 }
 
-/** Creates a project of its own for a test file, with a unique slug; returns the slug. */
+/**
+ * Creates a project of its own for a test file, with a unique slug; returns the slug. It belongs
+ * to `overrides.organisation` (a slug), or to `default`.
+ */
 export async function createTestProject(app: FastifyInstance, overrides: Partial<ProjectDefinition> = {}) {
   const slug = `test-${randomUUID().slice(0, 12)}`;
   await insertProject(app.pg.pool, { ...demoDefinition(), ...overrides, slug });
@@ -43,21 +47,56 @@ export async function createTestProject(app: FastifyInstance, overrides: Partial
 /** A point inside the demo area (Torstrand, Larvik), `[longitude, latitude]`. */
 export const INSIDE: [number, number] = [10.015, 59.048];
 
-/** Creates a staff user directly in the database; returns its id, e-mail and password. */
+/** Creates an organisation directly in the database; returns its id, slug and name. */
+export async function createOrganisation(
+  app: FastifyInstance | Queryable,
+  options: { slug?: string; name?: string } = {},
+) {
+  const db = 'pg' in app ? app.pg.pool : app;
+  const slug = options.slug ?? `org-${randomUUID().slice(0, 12)}`;
+  const name = options.name ?? `Organisation ${slug}`;
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO organisations (slug, name) VALUES ($1, $2) RETURNING id',
+    [slug, name],
+  );
+  return { id: (rows[0] as { id: string }).id, slug, name };
+}
+
+/**
+ * Creates a staff user directly in the database; returns its id, e-mail and password. `roles` are
+ * the user's roles across `options.organisation` (a slug; default `default`, where every test
+ * project lives unless told otherwise); `projectRoles` name projects of any organisation.
+ * `operator` makes the user the instance operator.
+ */
 export async function createStaffUser(
   app: FastifyInstance,
   roles: StaffRole[],
   projectRoles: Array<{ project: string; role: StaffRole }> = [],
+  options: { organisation?: string; operator?: boolean } = {},
 ) {
+  const pool = app.pg.pool;
   const email = `staff-${randomUUID().slice(0, 8)}@example.org`;
   const password = `pw-${randomUUID()}`;
-  const id = (await insertUser(app.pg.pool, {
+  const id = (await insertUser(pool, {
     email,
     name: 'Test Staff',
     passwordHash: await hashPassword(password),
-    roles,
+    operator: options.operator ?? false,
   })) as string;
-  await replaceProjectRoles(app.pg.pool, id, projectRoles);
+  const organisation = options.organisation ?? 'default';
+  const member = await pool.query(
+    `INSERT INTO organisation_members (organisation_id, user_id, roles)
+     SELECT id, $2, $3 FROM organisations WHERE slug = $1`,
+    [organisation, id, roles],
+  );
+  if (member.rowCount !== 1) throw new Error(`createStaffUser: there is no organisation "${organisation}"`);
+  for (const entry of projectRoles) {
+    const granted = await pool.query(
+      'INSERT INTO project_members (project_id, user_id, role) SELECT id, $2, $3 FROM projects WHERE slug = $1',
+      [entry.project, id, entry.role],
+    );
+    if (granted.rowCount !== 1) throw new Error(`createStaffUser: there is no project "${entry.project}"`);
+  }
   return { id, email, password };
 }
 

@@ -1,7 +1,8 @@
 import { projectListSchema } from '@nabolag/schema';
-import { describe, expect, it } from 'vitest';
-import { type FetchLike, requestJson } from './client.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { type FetchLike, requestJson, requestJsonCheckedLater } from './client.ts';
 import { createContribution } from './nabolag-api.ts';
+import { loadSchemas, pageIsInteractive } from './schemas.ts';
 
 const answer =
   (status: number, body: unknown): FetchLike =>
@@ -39,6 +40,70 @@ describe('requestJson', () => {
   it('reports UNEXPECTED_RESPONSE for a body that breaks the contract', async () => {
     const result = await requestJson('/x', projectListSchema, {}, answer(200, { projects: 'none' }));
     expect(result.ok === false && result.error.code).toBe('UNEXPECTED_RESPONSE');
+  });
+
+  it('does not take an error body without a code of the API', async () => {
+    const result = await requestJson(
+      '/x',
+      projectListSchema,
+      {},
+      answer(400, { code: 'nope', message: 'x' }),
+    );
+    expect(result.ok === false && result.error).toMatchObject({ code: 'UNEXPECTED_RESPONSE', status: 400 });
+  });
+
+  it('loads a lazily given schema and checks the answer with it', async () => {
+    const lazy = async () => (await loadSchemas()).projectListSchema;
+    expect(await requestJson('/x', lazy, {}, answer(200, { projects: [] }))).toEqual({
+      ok: true,
+      status: 200,
+      value: { projects: [] },
+    });
+    const broken = await requestJson('/x', lazy, {}, answer(200, { projects: 'none' }));
+    expect(broken.ok === false && broken.error.code).toBe('UNEXPECTED_RESPONSE');
+  });
+
+  it('reports NETWORK when a lazily given schema cannot be loaded', async () => {
+    const missing = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const result = await requestJson('/x', missing, {}, answer(200, { projects: [] }));
+    expect(result.ok === false && result.error.code).toBe('NETWORK');
+  });
+});
+
+describe('requestJsonCheckedLater', () => {
+  const lazy = async () => (await loadSchemas()).projectListSchema;
+
+  it('hands the answer over before it is checked, and reports a breach once the page is interactive', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const result = await requestJsonCheckedLater('/x', lazy, {}, answer(200, { projects: 'none' }));
+      expect(result).toEqual({ ok: true, status: 200, value: { projects: 'none' } });
+      pageIsInteractive();
+      await vi.waitFor(() =>
+        expect(errors).toHaveBeenCalledWith(
+          'the answer to /x does not match the contract',
+          expect.any(Array),
+        ),
+      );
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('reports UNEXPECTED_RESPONSE at once for an answer that is not a JSON object', async () => {
+    const result = await requestJsonCheckedLater(
+      '/x',
+      lazy,
+      {},
+      answer(200, '<html>Log in to the Wi-Fi</html>'),
+    );
+    expect(result.ok === false && result.error.code).toBe('UNEXPECTED_RESPONSE');
+  });
+
+  it('returns the code of an error body', async () => {
+    const body = { code: 'PROJECT_NOT_FOUND', message: 'no such project' };
+    const result = await requestJsonCheckedLater('/x', lazy, {}, answer(404, body));
+    expect(result).toEqual({ ok: false, error: { ...body, status: 404 } });
   });
 });
 

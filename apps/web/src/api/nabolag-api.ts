@@ -1,26 +1,25 @@
-import {
-  type ContributionCreate,
-  contributionCreatedSchema,
-  projectListSchema,
-  projectResultsSchema,
-  projectSchema,
-  publicContributionCollectionSchema,
-  publicReferenceLayerListSchema,
-} from '@nabolag/schema';
-import { z } from 'zod';
-import { type ApiResult, type FetchLike, requestJson } from './client.ts';
+import type { ContributionCreate, Project, PublicContributionCollection } from '@nabolag/schema';
+import { type ApiResult, type FetchLike, requestJson, requestJsonCheckedLater } from './client.ts';
+import { anyAnswer, loadSchemas } from './schemas.ts';
 
 /**
  * The public API the resident app uses, one function per route of the contract (DESIGN.md).
  * Every answer is parsed with the route's schema, so a drifting server shows up as
- * `UNEXPECTED_RESPONSE` here rather than as a broken page.
+ * `UNEXPECTED_RESPONSE` here rather than as a broken page. The schemas are loaded on first use
+ * (`schemas.ts`); the resident map's first answers are checked once the page is idle
+ * (`requestJsonCheckedLater`), so zod is not on its way to the first screen.
  */
 
 const projectPath = (slug: string) => `/api/projects/${encodeURIComponent(slug)}`;
 
 /** `GET /api/projects` */
 export function listProjects(signal?: AbortSignal, fetchImpl?: FetchLike) {
-  return requestJson('/api/projects', projectListSchema, signal ? { signal } : {}, fetchImpl);
+  return requestJson(
+    '/api/projects',
+    async () => (await loadSchemas()).projectListSchema,
+    signal ? { signal } : {},
+    fetchImpl,
+  );
 }
 
 /**
@@ -49,8 +48,13 @@ export function prefetchProjectPage(slug: string): void {
 /** `GET /api/projects/:slug` */
 export function getProject(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
   return (
-    takeEarly<z.infer<typeof projectSchema>>(projectPath(slug), fetchImpl) ??
-    requestJson(projectPath(slug), projectSchema, signal ? { signal } : {}, fetchImpl)
+    takeEarly<Project>(projectPath(slug), fetchImpl) ??
+    requestJsonCheckedLater(
+      projectPath(slug),
+      async () => (await loadSchemas()).projectSchema,
+      signal ? { signal } : {},
+      fetchImpl,
+    )
   );
 }
 
@@ -59,10 +63,10 @@ const contributionsPath = (slug: string) => `${projectPath(slug)}/contributions`
 /** `GET /api/projects/:slug/contributions`: what the public may see, as a FeatureCollection. */
 export function listContributions(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
   return (
-    takeEarly<z.infer<typeof publicContributionCollectionSchema>>(contributionsPath(slug), fetchImpl) ??
-    requestJson(
+    takeEarly<PublicContributionCollection>(contributionsPath(slug), fetchImpl) ??
+    requestJsonCheckedLater(
       contributionsPath(slug),
-      publicContributionCollectionSchema,
+      async () => (await loadSchemas()).publicContributionCollectionSchema,
       signal ? { signal } : {},
       fetchImpl,
     )
@@ -73,7 +77,7 @@ export function listContributions(slug: string, signal?: AbortSignal, fetchImpl?
 export function getResults(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
   return requestJson(
     `${projectPath(slug)}/results`,
-    projectResultsSchema,
+    async () => (await loadSchemas()).projectResultsSchema,
     signal ? { signal } : {},
     fetchImpl,
   );
@@ -81,9 +85,10 @@ export function getResults(slug: string, signal?: AbortSignal, fetchImpl?: Fetch
 
 /** `GET /api/projects/:slug/reference-layers`: the visible reference layers, with their features. */
 export function listReferenceLayers(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
-  return requestJson(
+  // Loads with the map, so checked later like the project (no defaults in its schema).
+  return requestJsonCheckedLater(
     `${projectPath(slug)}/reference-layers`,
-    publicReferenceLayerListSchema,
+    async () => (await loadSchemas()).publicReferenceLayerListSchema,
     signal ? { signal } : {},
     fetchImpl,
   );
@@ -109,7 +114,8 @@ export async function createContribution(
 ): Promise<ApiResult<ContributionSent>> {
   const result = await requestJson(
     `${projectPath(slug)}/contributions`,
-    contributionCreatedSchema,
+    // Checked before it counts as sent: a captive portal's "200 OK" is not the server saying yes.
+    async () => (await loadSchemas()).contributionCreatedSchema,
     {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${participantToken}` },
@@ -129,7 +135,7 @@ export async function createContribution(
 export function reportContribution(id: string, reason: string, fetchImpl?: FetchLike) {
   return requestJson(
     `/api/contributions/${encodeURIComponent(id)}/report`,
-    z.unknown(),
+    anyAnswer,
     { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason }) },
     fetchImpl,
   );

@@ -1,6 +1,6 @@
-import { photoStoredSchema } from '@nabolag/schema';
-import { z } from 'zod';
+import type { PhotoStored } from '@nabolag/schema';
 import { type ApiResult, type FetchLike, requestJson } from './client.ts';
+import { anyAnswer, loadSchemas } from './schemas.ts';
 
 /**
  * A contribution's photo, sent by the participant who made it. The server reads the image by
@@ -91,13 +91,13 @@ export function uploadPhoto(
   photo: Blob,
   participantToken: string,
   { onProgress, signal, fetchImpl }: UploadOptions = {},
-): Promise<ApiResult<z.infer<typeof photoStoredSchema>>> {
+): Promise<ApiResult<PhotoStored>> {
   const transport =
     fetchImpl ??
     (onProgress && typeof XMLHttpRequest === 'function' ? fetchWithUploadProgress(onProgress) : undefined);
   return requestJson(
     photoPath(contributionId),
-    photoStoredSchema,
+    async () => (await loadSchemas()).photoStoredSchema,
     {
       method: 'PUT',
       headers: {
@@ -121,7 +121,7 @@ export async function deletePhoto(
 ): Promise<ApiResult<void>> {
   const result = await requestJson(
     photoPath(contributionId),
-    z.unknown(),
+    anyAnswer,
     { method: 'DELETE', headers: { Authorization: `Bearer ${participantToken}` } },
     fetchImpl,
   );

@@ -64,8 +64,32 @@ describe('createStaffApi', () => {
     let ended = 0;
     await apiWith(fetchImpl, () => {
       ended += 1;
-    }).listUsers();
+    }).listUsers('larvik');
     expect(ended).toBe(0);
+  });
+
+  it('names the organisation of a users request in the query', async () => {
+    const { sent, fetchImpl } = recording(200, { users: [] });
+    await apiWith(fetchImpl).listUsers('indre-ostfold');
+    await apiWith(fetchImpl).updateUser('indre-ostfold', '5b0e6a0c-57f8-4a43-9c1e-0c0f5f2b8a11', {
+      roles: [],
+    });
+    expect(sent.map((request) => request.path)).toEqual([
+      '/api/staff/users?organisation=indre-ostfold',
+      '/api/staff/users/5b0e6a0c-57f8-4a43-9c1e-0c0f5f2b8a11?organisation=indre-ostfold',
+    ]);
+  });
+
+  it('sends a logo as the raw file with the CSRF token', async () => {
+    const { sent, fetchImpl } = recording(204, null);
+    const logo = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
+    await apiWith(fetchImpl).organisations.uploadLogo('larvik', logo);
+    expect(sent[0]?.path).toBe('/api/staff/organisations/larvik/logo');
+    expect(sent[0]?.init?.method).toBe('PUT');
+    expect(sent[0]?.init?.body).toBe(logo);
+    const headers = new Headers(sent[0]?.init?.headers);
+    expect(headers.get('Content-Type')).toBe('image/png');
+    expect(headers.get('X-CSRF-Token')).toBe('csrf-secret');
   });
 
   it('asks for the audit log page before an id', async () => {

@@ -27,7 +27,8 @@ import { z } from 'zod';
 import { createAnalysisApi } from './analysis-api.ts';
 import { type ApiResult, type FetchLike, requestJson } from './client.ts';
 import { type DownloadProgress, downloadExport, type ExportChoice } from './export-download.ts';
-import { createUpdatesApi } from './updates-api.ts';
+import { createOrganisationsApi } from './organisations-api.ts';
+import { createUpdatesApi, type StaffRequestInit } from './updates-api.ts';
 
 /**
  * The staff API (`/api/auth`, `/api/staff`), for the staff pages only: this module is not
@@ -109,6 +110,7 @@ export interface SessionDraft {
   groups: string[];
 }
 
+const organisationQuery = (organisation: string) => `?organisation=${encodeURIComponent(organisation)}`;
 const projectPath = (slug: string) => `/api/staff/projects/${encodeURIComponent(slug)}`;
 const sessionPath = (code: string) => `/api/sessions/${encodeURIComponent(code)}`;
 const staffSessionPath = (code: string) => `/api/staff/sessions/${encodeURIComponent(code)}`;
@@ -119,9 +121,9 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
   async function call<Schema extends z.ZodType>(
     path: string,
     schema: Schema,
-    init: RequestInit & { json?: unknown } = {},
+    init: StaffRequestInit = {},
   ): Promise<ApiResult<z.infer<Schema>>> {
-    const { json, ...rest } = init;
+    const { json, transport, ...rest } = init;
     const headers = new Headers(rest.headers);
     const method = (rest.method ?? 'GET').toUpperCase();
     if (WRITE_METHODS.has(method)) headers.set('X-CSRF-Token', csrfToken());
@@ -130,7 +132,7 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
       path,
       schema,
       { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) },
-      fetchImpl,
+      fetchImpl ?? transport,
     );
     if (!result.ok && result.error.status === 401) onUnauthorized();
     return result;
@@ -139,6 +141,9 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
   return {
     /** The place analysis (`/api/staff/projects/:slug/analysis/…`, analysis-api.ts). */
     analysis: createAnalysisApi((path, schema, init) => call(path, schema, init)),
+
+    /** Organisations: list, create, branding, defaults, logo (organisations-api.ts). */
+    organisations: createOrganisationsApi((path, schema, init) => call(path, schema, init)),
 
     /** `POST /api/auth/logout` */
     signOut: () => call('/api/auth/logout', noContentSchema, { method: 'POST' }),
@@ -149,7 +154,7 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
     /** `GET /api/staff/projects/:slug`: the stored definition. */
     getProject: (slug: string, signal?: AbortSignal) =>
       call(projectPath(slug), projectDefinitionOutputSchema, signal ? { signal } : {}),
-    /** `POST /api/staff/projects` (instance admins) */
+    /** `POST /api/staff/projects` (admins of `definition.organisation`) */
     createProject: (definition: ProjectDefinition) =>
       call('/api/staff/projects', projectDefinitionOutputSchema, { method: 'POST', json: definition }),
     /** `PUT /api/staff/projects/:slug`: the whole definition; the slug cannot change. */
@@ -244,19 +249,27 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
         json: contribution,
       }),
 
-    /** `GET /api/staff/users` (instance admins) */
-    listUsers: (signal?: AbortSignal) => call('/api/staff/users', userListSchema, signal ? { signal } : {}),
-    /** `POST /api/staff/users` (instance admins) */
-    createUser: (user: UserCreate) =>
+    /** `GET /api/staff/users?organisation=` (its admins, the operator): the organisation's members. */
+    listUsers: (organisation: string, signal?: AbortSignal) =>
+      call(`/api/staff/users${organisationQuery(organisation)}`, userListSchema, signal ? { signal } : {}),
+    /**
+     * `POST /api/staff/users` into `user.organisation`; an e-mail that already has an account adds
+     * that person to the organisation.
+     */
+    createUser: (user: UserCreate & { organisation: string }) =>
       call('/api/staff/users', staffUserSchema, { method: 'POST', json: user }),
-    /** `PATCH /api/staff/users/:id` (instance admins) */
+    /** `PATCH /api/staff/users/:id?organisation=`: roles within that organisation. */
     updateUser: (
+      organisation: string,
       id: string,
       changes: Partial<Pick<StaffUser, 'name' | 'roles' | 'projectRoles' | 'disabled'>> & {
         password?: string;
       },
     ) =>
-      call(`/api/staff/users/${encodeURIComponent(id)}`, staffUserSchema, { method: 'PATCH', json: changes }),
+      call(`/api/staff/users/${encodeURIComponent(id)}${organisationQuery(organisation)}`, staffUserSchema, {
+        method: 'PATCH',
+        json: changes,
+      }),
 
     /** `GET /api/staff/tokens`: one's own API tokens (without the secrets). */
     listTokens: (signal?: AbortSignal) =>

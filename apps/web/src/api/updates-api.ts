@@ -1,12 +1,15 @@
 import { type ProjectUpdateInput, projectUpdateListSchema, projectUpdateSchema } from '@nabolag/schema';
 import { z } from 'zod';
-import type { ApiResult } from './client.ts';
+import type { ApiResult, FetchLike } from './client.ts';
+
+/** A request's options; `transport` replaces fetch for this call (an upload with progress). */
+export type StaffRequestInit = RequestInit & { json?: unknown; transport?: FetchLike };
 
 /** Sends a request as the signed-in staff member (staff-api.ts's `call`: CSRF token, 401 ends the session). */
 export type StaffCall = <Schema extends z.ZodType>(
   path: string,
   schema: Schema,
-  init?: RequestInit & { json?: unknown },
+  init?: StaffRequestInit,
 ) => Promise<ApiResult<z.infer<Schema>>>;
 
 /** The planners' updates residents read on the results page ("what happens next"). */

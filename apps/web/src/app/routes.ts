@@ -1,4 +1,4 @@
-import { projectSlugSchema } from '@nabolag/schema';
+import { PROJECT_SLUG_PATTERN } from '@nabolag/schema/plain';
 
 /** The pages of the web app (DESIGN.md, "Pages of the web app"). */
 export type Route =
@@ -35,7 +35,7 @@ export function matchRoute(pathname: string): Route {
     } catch {
       return { page: 'not-found' };
     }
-    if (!projectSlugSchema.safeParse(slug).success) return { page: 'not-found' };
+    if (!PROJECT_SLUG_PATTERN.test(slug)) return { page: 'not-found' };
     if (project[2] === 'me') return { page: 'me', slug };
     if (project[2] === 'privacy') return { page: 'privacy', slug };
     if (project[2] === 'results') return { page: 'results', slug };

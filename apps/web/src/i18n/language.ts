@@ -1,4 +1,5 @@
-import { type LanguageTag, RIGHT_TO_LEFT_LANGUAGES } from '@nabolag/schema';
+import type { LanguageTag } from '@nabolag/schema';
+import { RIGHT_TO_LEFT_LANGUAGES } from '@nabolag/schema/plain';
 
 /**
  * Languages with complete locale files: every page, the staff pages included. The first is the

@@ -1,12 +1,12 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './project-map.css';
-import {
-  type HeatmapCollection,
-  type Project,
-  type PublicContributionFeature,
-  type PublicReferenceLayer,
-  pickText,
+import type {
+  HeatmapCollection,
+  Project,
+  PublicContributionFeature,
+  PublicReferenceLayer,
 } from '@nabolag/schema';
+import { pickText } from '@nabolag/schema/plain';
 import {
   AttributionControl,
   type MapGeoJSONFeature,
@@ -18,6 +18,7 @@ import {
 } from 'maplibre-gl';
 import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pageIsInteractive } from '../api/schemas.ts';
 import { formatDay } from '../i18n/format.ts';
 import { textDirection } from '../i18n/language.ts';
 import type { LngLat } from '../lib/lng-lat.ts';
@@ -382,7 +383,10 @@ export function ProjectMap({
     if (!loadedMap || contributions === null) return;
     let current = true;
     void drawContributions(loadedMap, contributions).then((drawn) => {
-      if (current && drawn) setDrawnCount(contributions.length);
+      if (!current || !drawn) return;
+      setDrawnCount(contributions.length);
+      // Deferred work (the schemas, the late contract checks) may start now.
+      pageIsInteractive();
     });
     return () => {
       current = false;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ApiResult } from '../api/client.ts';
 
 /** What went wrong on the last try of an outbox item: the API's error code and the HTTP status. */
@@ -21,7 +20,12 @@ export type SendVerdict =
 /** Statuses that say "not now" rather than "not this": timeout and too many requests. */
 const TRY_AGAIN_STATUSES = new Set([408, 429]);
 
-const retryAfterSchema = z.object({ retryAfterSeconds: z.number().positive() });
+/** The server's `details.retryAfterSeconds` (a 429's), in seconds, if it names one. */
+function retryAfterSeconds(details: unknown): number | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const seconds = (details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
 
 /**
  * Sorts the outcome of one send. No answer, 5xx, 408 and 429 are passing troubles (retry, after
@@ -34,12 +38,8 @@ export function classifySendResult(result: ApiResult<unknown>): SendVerdict {
   const { code, status, details } = result.error;
   const error: OutboxError = { code, status };
   if (status === null || status < 400 || status >= 500 || TRY_AGAIN_STATUSES.has(status)) {
-    const retryAfter = retryAfterSchema.safeParse(details);
-    return {
-      kind: 'retry',
-      error,
-      notBeforeMs: retryAfter.success ? retryAfter.data.retryAfterSeconds * 1000 : 0,
-    };
+    const seconds = retryAfterSeconds(details);
+    return { kind: 'retry', error, notBeforeMs: seconds === undefined ? 0 : seconds * 1000 };
   }
   return { kind: 'failed', error };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newOutboxItem, type OutboxItem, outboxItemSchema, summarizeOutbox } from './outbox-item.ts';
+import { newOutboxItem, type OutboxItem, summarizeOutbox } from './outbox-item.ts';
+import { outboxItemSchema } from './outbox-item-schema.ts';
 
 const item = (id: string, projectSlug: string, changes: Partial<OutboxItem> = {}): OutboxItem => ({
   ...newOutboxItem(

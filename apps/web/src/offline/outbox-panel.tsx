@@ -1,4 +1,5 @@
-import { type Project, pickText } from '@nabolag/schema';
+import type { Project } from '@nabolag/schema';
+import { pickText } from '@nabolag/schema/plain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../i18n/error-messages.ts';

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { type OutboxItem, outboxItemSchema } from './outbox-item.ts';
+import type { OutboxItem } from './outbox-item.ts';
+import type { outboxItemSchema as OutboxItemSchema } from './outbox-item-schema.ts';
 
 /** Where outbox items are kept between tries (and reloads). */
 export interface OutboxStore {
@@ -29,8 +30,8 @@ const byCreated = (a: OutboxItem, b: OutboxItem) => a.createdAt - b.createdAt;
  * An item as read back, or `undefined` when it does not parse (written by a newer app, or
  * damaged). Such an item is left where it is — never deleted here — and reported once.
  */
-function readItem(value: unknown): OutboxItem | undefined {
-  const parsed = outboxItemSchema.safeParse(value);
+function readItem(schema: typeof OutboxItemSchema, value: unknown): OutboxItem | undefined {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const key = typeof value === 'object' && value !== null && 'id' in value ? String(value.id) : '?';
   if (!reportedUnreadable.has(key)) {
@@ -44,6 +45,9 @@ function readItem(value: unknown): OutboxItem | undefined {
 }
 
 const reportedUnreadable = new Set<string>();
+
+/** The items' schema (and zod), loaded the first time there is an item to read. */
+const loadItemSchema = async () => (await import('./outbox-item-schema.ts')).outboxItemSchema;
 
 /** The outbox in IndexedDB (`nabolag-outbox`, store `items`, keyed by contribution id). */
 export async function openIndexedDbOutbox(): Promise<OutboxStore> {
@@ -65,14 +69,17 @@ export async function openIndexedDbOutbox(): Promise<OutboxStore> {
     persistent: true,
     async list() {
       const values = await database.getAll(ITEMS);
+      // An empty outbox (nearly always, on a page's start) needs no schema.
+      if (values.length === 0) return [];
+      const schema = await loadItemSchema();
       return values
-        .map(readItem)
+        .map((value) => readItem(schema, value))
         .filter((item) => item !== undefined)
         .sort(byCreated);
     },
     async get(id) {
       const value = await database.get(ITEMS, id);
-      return value === undefined ? undefined : readItem(value);
+      return value === undefined ? undefined : readItem(await loadItemSchema(), value);
     },
     async put(item) {
       await database.put(ITEMS, item);

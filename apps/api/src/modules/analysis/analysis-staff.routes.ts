@@ -51,7 +51,7 @@ function answerFiltersOf(query: unknown): NonNullable<AnalysisFilter['answer']> 
 /** Staff place analysis: heatmaps with filters, density points, hot spots, comparisons, stories, counts. */
 export const analysisStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
-  const analysts = requireStaff(pool, ANALYSTS, 'project');
+  const analysts = requireStaff(pool, ANALYSTS);
 
   async function projectFor(request: FastifyRequest, slug: string) {
     const project = await findProjectBySlug(pool, slug);

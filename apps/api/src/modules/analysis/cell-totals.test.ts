@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, createTestProject } from '../../testing/test-app.ts';
+import { foldCellTotals } from './cell-totals.ts';
 
-// The per-cell totals the triggers keep (migration 0012) must always equal a fresh count over the
-// contributions. A seeded random sequence of the writes the product makes — pins, lines and
+// The per-cell totals (migration 0012; the triggers append changes that readers fold in,
+// migration 0014) must always equal a fresh count over the contributions once folded. A seeded random sequence of the writes the product makes — pins, lines and
 // areas, moves, category edits, moderation, story edits, featuring, deletion, erasure of a
 // participant, multi-row statements, a change of the analysis CRS — is checked against a
 // GROUP BY computed from scratch from the geometries.
@@ -47,8 +49,12 @@ afterAll(async () => {
   await app.close();
 });
 
-/** Totals as the triggers keep them (rows at zero are allowed to stay and are left out). */
+/**
+ * Totals as a reader sees them, pending changes folded in first (rows at zero are allowed to stay
+ * and are left out).
+ */
 async function keptTotals() {
+  await foldCellTotals(app.pg.pool, [projectId]);
   const { rows } = await app.pg.pool.query<{ key: string; contributions: number; participants: number }>(
     `SELECT size_m || '|' || category || '|' || q || ',' || r AS key, contributions, participants
      FROM cell_totals WHERE project_id = $1 AND (contributions <> 0 OR participants <> 0)
@@ -78,11 +84,17 @@ async function freshTotals() {
 }
 
 async function expectConsistent(step: string) {
-  const [kept, fresh] = await Promise.all([keptTotals(), freshTotals()]);
-  expect(kept, `totals after ${step}`).toEqual(fresh);
-  const { rows } = await app.pg.pool.query<{ negative: number; stored: number; computed: number }>(
-    `SELECT (SELECT count(*)::int FROM cell_participant_counts WHERE project_id = $1 AND n < 0)
+  const kept = await keptTotals();
+  expect(kept, `totals after ${step}`).toEqual(await freshTotals());
+  const { rows } = await app.pg.pool.query<{
+    negative: number;
+    pending: number;
+    stored: number;
+    computed: number;
+  }>(
+    `SELECT (SELECT count(*)::int FROM cell_participant_counts WHERE project_id = $1 AND n <= 0)
               + (SELECT count(*)::int FROM cell_totals WHERE project_id = $1 AND (contributions < 0 OR participants < 0)) AS negative,
+            (SELECT count(*)::int FROM cell_total_deltas WHERE project_id = $1) AS pending,
             (SELECT count(*)::int FROM contribution_cells WHERE project_id = $1) AS stored,
             (SELECT count(*)::int FROM contributions c JOIN projects p ON p.id = c.project_id
              CROSS JOIN unnest(nabolag_analysis_cell_sizes()) AS size(size_m)
@@ -90,8 +102,10 @@ async function expectConsistent(step: string) {
              WHERE c.project_id = $1) AS computed`,
     [projectId],
   );
-  const counts = rows[0] as { negative: number; stored: number; computed: number };
-  expect(counts.negative, `negative counts after ${step}`).toBe(0);
+  const counts = rows[0] as { negative: number; pending: number; stored: number; computed: number };
+  expect(counts.negative, `negative (or zero) counts after ${step}`).toBe(0);
+  // Folding deletes what it folded (nothing else writes this project meanwhile).
+  expect(counts.pending, `pending changes after folding, ${step}`).toBe(0);
   expect(counts.stored, `stored cell ids after ${step}`).toBe(counts.computed);
 }
 
@@ -298,15 +312,117 @@ describe('cell totals kept by the triggers', () => {
        UPDATE contributions SET session_id = (SELECT id FROM s) WHERE project_id = $1`,
       [otherId, `T${randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase()}`],
     );
+    // One change pending (the session move changes no cell), folded into the totals; then another.
+    await foldCellTotals(app.pg.pool, [otherId]);
     expect(
       (await app.pg.pool.query('SELECT 1 FROM cell_totals WHERE project_id = $1', [otherId])).rowCount,
     ).toBeGreaterThan(0);
+    await app.pg.pool.query(
+      `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry)
+       SELECT $1, project_id, participant_id, 'community', geometry FROM contributions WHERE project_id = $2 LIMIT 1`,
+      [randomUUID(), otherId],
+    );
     await app.pg.pool.query('DELETE FROM projects WHERE id = $1', [otherId]);
     const left = await app.pg.pool.query<{ n: number }>(
       `SELECT (SELECT count(*) FROM cell_totals WHERE project_id = $1)
-              + (SELECT count(*) FROM cell_participant_counts WHERE project_id = $1) AS n`,
+              + (SELECT count(*) FROM cell_participant_counts WHERE project_id = $1)
+              + (SELECT count(*) FROM cell_total_deltas WHERE project_id = $1) AS n`,
       [otherId],
     );
     expect(Number(left.rows[0]?.n)).toBe(0);
   });
 });
+
+// Two sessions at once: only a server has them (the embedded database is one session).
+if (inject('databaseKind') === 'postgres') {
+  describe('cell totals under concurrent writers (PostgreSQL)', () => {
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: inject('databaseUrl') });
+      await client.connect();
+      // A wait on another writer's row lock fails the statement instead of hanging the test.
+      await client.query(`SET lock_timeout = '3s'`);
+      return client;
+    };
+    const insertPin = (client: pg.Client, participant: string) =>
+      client.query(
+        `INSERT INTO contributions (id, project_id, participant_id, category_key, geometry)
+         VALUES ($1, $2, $3, 'community', ST_SetSRID(ST_MakePoint(10.0152, 59.0481), 4326))`,
+        [randomUUID(), projectId, participant],
+      );
+
+    /** The participant's folded count in the cell of their pins (500 m, all categories). */
+    const pinsInCell = async (participant: string) => {
+      const { rows } = await app.pg.pool.query<{ n: number }>(
+        `SELECT n FROM cell_participant_counts
+         WHERE project_id = $1 AND participant_id = $2 AND size_m = 500 AND category = ''`,
+        [projectId, participant],
+      );
+      return rows[0]?.n;
+    };
+
+    it('let an insert commit while another transaction that inserted in the same cells is open', async () => {
+      const { rows } = await app.pg.pool.query<{ id: string }>(
+        `INSERT INTO participants (project_id, token_hash) VALUES ($1, sha256($2::bytea)) RETURNING id`,
+        [projectId, Buffer.from(randomUUID())],
+      );
+      // One participant in one spot: the same (cell, category, participant) keys at every size,
+      // the rows migration 0012's triggers locked until commit.
+      const participant = rows[0]?.id as string;
+      await foldCellTotals(app.pg.pool, [projectId]);
+      const first = await connect();
+      const second = await connect();
+      try {
+        await first.query('BEGIN');
+        await insertPin(first, participant);
+        // Neither the second writer nor a reader waits for the open transaction.
+        await second.query('BEGIN');
+        await insertPin(second, participant);
+        await second.query('COMMIT');
+        await second.query('SELECT nabolag_fold_cell_totals($1::uuid[])', [[projectId]]);
+        const { rows: pending } = await app.pg.pool.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM cell_total_deltas WHERE project_id = $1',
+          [projectId],
+        );
+        // The open transaction's changes are not visible: left for the next fold.
+        expect(pending[0]?.n).toBe(0);
+        expect(await pinsInCell(participant)).toBe(1);
+        await first.query('COMMIT');
+      } finally {
+        await first.query('ROLLBACK').catch(() => undefined);
+        await Promise.all([first.end(), second.end()]);
+      }
+      await expectConsistent('two concurrent inserts in the same cells');
+      expect(await pinsInCell(participant)).toBe(2);
+    });
+
+    it('fold the same changes once when two readers fold at once', async () => {
+      const writer = await connect();
+      try {
+        const { rows } = await writer.query<{ id: string }>(
+          `INSERT INTO participants (project_id, token_hash) VALUES ($1, sha256($2::bytea)) RETURNING id`,
+          [projectId, Buffer.from(randomUUID())],
+        );
+        for (let index = 0; index < 20; index += 1) await insertPin(writer, rows[0]?.id as string);
+      } finally {
+        await writer.end();
+      }
+      const readers = await Promise.all([connect(), connect(), connect()]);
+      try {
+        const folded = await Promise.all(
+          readers.map(async (reader) => {
+            const { rows } = await reader.query<{ folded: number }>(
+              'SELECT nabolag_fold_cell_totals($1::uuid[]) AS folded',
+              [[projectId]],
+            );
+            return rows[0]?.folded ?? 0;
+          }),
+        );
+        // 20 statements × 5 sizes × 2 categories, each folded by exactly one reader.
+        expect(folded.reduce((sum, n) => sum + n, 0)).toBe(200);
+      } finally {
+        await Promise.all(readers.map((reader) => reader.end()));
+      }
+      await expectConsistent('three concurrent folds');
+    });
+  });
+}

@@ -9,6 +9,7 @@ import {
   isStoredCellSize,
   SqlParameters,
 } from './analysis-filter.ts';
+import { foldCellTotals } from './cell-totals.ts';
 
 type HexPolygon = { type: 'Polygon'; coordinates: number[][][] };
 
@@ -75,11 +76,13 @@ async function queryCellCounts(db: Queryable, options: CellCountOptions): Promis
   const project = parameters.add(options.projectId, 'uuid');
   const category = totalsCategory(options);
   const minParticipants = parameters.add(options.minParticipants, 'int');
-  // Either the totals the triggers keep per cell (migration 0012: a few hundred rows), or a
+  // Either the totals kept per cell (migrations 0012, 0014: a few hundred rows), or a
   // GROUP BY over every contribution's cell ids with the filters (migration 0007).
   let counted: string;
   const conditions: string[] = [];
   if (category !== undefined) {
+    // The changes the triggers left pending (migration 0014) first.
+    await foldCellTotals(db, [options.projectId]);
     counted = `SELECT cc.q, cc.r, cc.contributions AS count, cc.participants
                FROM cell_totals cc
                WHERE cc.project_id = ${project} AND cc.size_m = ${parameters.add(options.cellMetres, 'int')}

@@ -31,7 +31,11 @@ describe('sign-in', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
-      user: { email: admin.email, roles: ['admin'] },
+      user: {
+        email: admin.email,
+        operator: false,
+        organisations: [{ slug: 'default', name: expect.any(String), roles: ['admin'] }],
+      },
       csrfToken: expect.any(String),
     });
     const cookie = response.cookies.find((candidate) => candidate.name === 'nabolag_session');

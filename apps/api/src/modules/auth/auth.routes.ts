@@ -7,8 +7,14 @@ import { countRequest, LOGIN_RATE, refuseIfLimited } from '../../http/rate-limit
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashToken } from '../contributions/participant-token.ts';
 import { verifyPassword } from '../users/passwords.ts';
-import { findUser, findUserForLogin } from '../users/users.repository.ts';
-import { createSession, deleteSession, SESSION_MAX_DAYS } from './sessions.repository.ts';
+import { findUserForLogin } from '../users/users.repository.ts';
+import {
+  createSession,
+  deleteSession,
+  findIdentityByUserId,
+  SESSION_MAX_DAYS,
+  toStaffMe,
+} from './sessions.repository.ts';
 import { csrfTokenFor, newSecret, requireStaff, SESSION_COOKIE } from './staff-auth.ts';
 
 // A real hash to compare against when the e-mail is unknown, so the answer takes as long
@@ -52,8 +58,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         maxAge: SESSION_MAX_DAYS * 24 * 3600,
       });
       reply.header('cache-control', 'no-store');
-      const user = await findUser(pool, account.id);
-      return { user: user as NonNullable<typeof user>, csrfToken: csrfTokenFor(sessionToken) };
+      const identity = await findIdentityByUserId(pool, account.id);
+      if (!identity) throw new AppError('INVALID_CREDENTIALS');
+      return { user: toStaffMe(identity), csrfToken: csrfTokenFor(sessionToken) };
     },
   );
 
@@ -76,10 +83,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = request.staff as NonNullable<typeof request.staff>;
-      const user = await findUser(pool, principal.userId);
-      if (!user) throw new AppError('UNAUTHORIZED');
       reply.header('cache-control', 'no-store');
-      return { user, csrfToken: principal.sessionToken ? csrfTokenFor(principal.sessionToken) : '' };
+      return {
+        user: toStaffMe(principal),
+        csrfToken: principal.sessionToken ? csrfTokenFor(principal.sessionToken) : '',
+      };
     },
   );
 };

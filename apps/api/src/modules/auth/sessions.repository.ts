@@ -1,22 +1,59 @@
-import type { StaffRole } from '@nabolag/schema';
+import type { StaffMe, StaffRole } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 
 /** A signed-in session lasts 12 hours from its last use, and never more than 7 days. */
 export const SESSION_IDLE_HOURS = 12;
 export const SESSION_MAX_DAYS = 7;
 
+/** An organisation a staff member belongs to, with their roles across all its projects. */
+export interface StaffMembership {
+  organisationId: string;
+  slug: string;
+  name: string;
+  roles: StaffRole[];
+}
+
 export interface StaffIdentity {
   userId: string;
   email: string;
   name: string;
-  roles: StaffRole[];
-  /** Roles held in single projects: project id → roles. */
+  /** Manages organisations on the instance; gives no access to any organisation's raw data. */
+  operator: boolean;
+  organisations: StaffMembership[];
+  /**
+   * Effective roles per project: a role held across an organisation counts in each of its
+   * projects, plus roles given in single projects (project_members).
+   */
   projectRoles: Array<{ projectId: string; slug: string; role: StaffRole }>;
 }
 
-const IDENTITY_COLUMNS = `u.id AS "userId", u.email, u.name, u.roles,
-  COALESCE((SELECT json_agg(json_build_object('projectId', m.project_id, 'slug', p.slug, 'role', m.role))
-            FROM project_members m JOIN projects p ON p.id = m.project_id WHERE m.user_id = u.id), '[]') AS "projectRoles"`;
+const IDENTITY_COLUMNS = `u.id AS "userId", u.email, u.name, u.operator,
+  COALESCE((SELECT json_agg(json_build_object('organisationId', o.id, 'slug', o.slug, 'name', o.name,
+                                              'roles', om.roles) ORDER BY o.name, o.slug)
+            FROM organisation_members om JOIN organisations o ON o.id = om.organisation_id
+            WHERE om.user_id = u.id), '[]') AS organisations,
+  COALESCE((SELECT json_agg(json_build_object('projectId', r.project_id, 'slug', r.slug, 'role', r.role)
+                            ORDER BY r.slug, r.role)
+            FROM (SELECT p.id AS project_id, p.slug, granted.role
+                  FROM organisation_members om JOIN projects p ON p.organisation_id = om.organisation_id
+                  CROSS JOIN LATERAL unnest(om.roles) AS granted(role)
+                  WHERE om.user_id = u.id
+                  UNION
+                  SELECT m.project_id, p.slug, m.role
+                  FROM project_members m JOIN projects p ON p.id = m.project_id
+                  WHERE m.user_id = u.id) r), '[]') AS "projectRoles"`;
+
+/** The signed-in person as `GET /api/auth/me` shows them (staffMeSchema). */
+export function toStaffMe(identity: StaffIdentity): StaffMe {
+  return {
+    id: identity.userId,
+    email: identity.email,
+    name: identity.name,
+    operator: identity.operator,
+    organisations: identity.organisations.map(({ slug, name, roles }) => ({ slug, name, roles })),
+    projectRoles: identity.projectRoles.map(({ slug, role }) => ({ project: slug, role })),
+  };
+}
 
 export async function createSession(db: Queryable, userId: string, tokenHash: Buffer): Promise<void> {
   await db.query(

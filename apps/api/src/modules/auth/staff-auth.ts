@@ -70,50 +70,78 @@ export async function resolveStaff(
   return undefined;
 }
 
-/** Whether the principal holds one of `roles`, instance-wide or in the project (admins hold every role). */
-export function holdsRole(
-  principal: StaffIdentity,
-  roles: readonly StaffRole[],
-  projectId?: string,
-): boolean {
-  if (principal.roles.includes('admin')) return true;
-  if (principal.roles.some((role) => roles.includes(role))) return true;
-  if (!projectId) return false;
+/**
+ * Whether the principal holds one of `roles` in the project (an admin there holds every role).
+ * Roles come from the project's organisation or from the project alone; there are no
+ * instance-wide roles, and being the operator gives none.
+ */
+export function holdsRole(principal: StaffIdentity, roles: readonly StaffRole[], projectId: string): boolean {
   return principal.projectRoles.some(
     (entry) => entry.projectId === projectId && (entry.role === 'admin' || roles.includes(entry.role)),
   );
 }
 
+/** The organisations the principal administers. */
+export function adminOrganisations(principal: StaffIdentity) {
+  return principal.organisations.filter((membership) => membership.roles.includes('admin'));
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Signs the caller in (401 without a valid sign-in; 403 when a cookie write lacks the CSRF token). */
+async function authenticate(pool: pg.Pool, request: FastifyRequest): Promise<StaffPrincipal> {
+  const principal = await resolveStaff(pool, request);
+  if (!principal) throw new AppError('UNAUTHORIZED', 'Sign in as staff to do this.');
+  if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameSecret(sent, csrfTokenFor(principal.sessionToken as string))) {
+      throw new AppError('CSRF_FAILED');
+    }
+  }
+  request.staff = principal;
+  return principal;
+}
 
 /**
  * A preHandler for staff routes: 401 without a valid sign-in, 403 when a cookie-authenticated
- * write lacks the session's CSRF token, 403 without one of `roles`. With scope `instance` only
- * instance-wide roles count; with scope `project` a role in any project passes here, and the
- * route checks the role in its project with `requireProjectRole`.
+ * write lacks the session's CSRF token, 403 without one of `roles` in some project or
+ * organisation. The route then checks the role in its own project with `requireProjectRole`.
  */
-export function requireStaff(
+export function requireStaff(pool: pg.Pool, roles: readonly StaffRole[] | 'any'): preHandlerAsyncHookHandler {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const principal = await authenticate(pool, request);
+    if (roles === 'any') return;
+    const grants = (role: StaffRole) => role === 'admin' || roles.includes(role);
+    const holdsSomewhere =
+      principal.projectRoles.some((entry) => grants(entry.role)) ||
+      principal.organisations.some((membership) => membership.roles.some(grants));
+    if (!holdsSomewhere) throw new AppError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
+  };
+}
+
+/**
+ * A preHandler for organisation management: an admin of at least one organisation, or (when
+ * `operator` allows it) the instance operator. The route then checks the organisation itself
+ * (organisations/organisation-access.ts).
+ */
+export function requireOrganisationAdmin(
   pool: pg.Pool,
-  roles: readonly StaffRole[] | 'any',
-  scope: 'instance' | 'project' = 'instance',
+  options: { operator: boolean },
 ): preHandlerAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const principal = await resolveStaff(pool, request);
-    if (!principal) throw new AppError('UNAUTHORIZED', 'Sign in as staff to do this.');
-    if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameSecret(sent, csrfTokenFor(principal.sessionToken as string))) {
-        throw new AppError('CSRF_FAILED');
-      }
+    const principal = await authenticate(pool, request);
+    if (options.operator && principal.operator) return;
+    if (adminOrganisations(principal).length === 0) {
+      throw new AppError('FORBIDDEN', 'This needs the role admin in an organisation.');
     }
-    request.staff = principal;
-    if (roles === 'any') return;
-    const hasProjectRole =
-      scope === 'project' &&
-      principal.projectRoles.some((entry) => roles.includes(entry.role) || entry.role === 'admin');
-    if (!holdsRole(principal, roles) && !hasProjectRole) {
-      throw new AppError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
-    }
+  };
+}
+
+/** A preHandler for the instance operator's routes (creating organisations). */
+export function requireOperator(pool: pg.Pool): preHandlerAsyncHookHandler {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const principal = await authenticate(pool, request);
+    if (!principal.operator) throw new AppError('FORBIDDEN', 'Only the instance operator may do this.');
   };
 }
 

@@ -50,6 +50,7 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!project) throw new AppError('PROJECT_NOT_FOUND', `There is no project "${slug}".`);
       const outcome = unwrap(
         await createContribution(pool, project, request.body, token, {
+          prepared: app.databaseKind === 'postgres',
           // Counted in the statement that stores the contribution: no round trip of its own.
           rateLimit: rateLimitCounter(
             app,

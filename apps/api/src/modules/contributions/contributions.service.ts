@@ -87,6 +87,8 @@ export interface CreateOptions {
   reloadProject?: () => Promise<StoredProject | undefined>;
   /** How the follow-up answers are checked (a paper map's places may leave required ones out). */
   answerRules?: AnswerRules;
+  /** Store with a named, prepared statement (PostgreSQL; see storeContribution). */
+  prepared?: boolean;
 }
 
 /**
@@ -126,24 +128,28 @@ export async function createContribution(
       input.questionsVersion,
       options.answerRules,
     );
-    const verdict = await storeContribution(pool, {
-      id: input.id,
-      projectId: current.id,
-      projectStamp: current.stamp,
-      category: input.category,
-      geometry: input.geometry,
-      story,
-      placeable: placement.ok && answered.ok,
-      sessionCode: session,
-      sessionGroup: input.sessionGroup ?? null,
-      tablet: input.tablet ?? null,
-      holdBack: flags.some((flag) => flag.holdBack),
-      flags: flags.map((flag) => ({ source: 'automatic' as const, reason: flag.reason })),
-      tokenHash,
-      profile: onlyAskedAnswers(input.participant, current.backgroundQuestions),
-      rateLimit,
-      answers: answered.ok ? answered.value : null,
-    });
+    const verdict = await storeContribution(
+      pool,
+      {
+        id: input.id,
+        projectId: current.id,
+        projectStamp: current.stamp,
+        category: input.category,
+        geometry: input.geometry,
+        story,
+        placeable: placement.ok && answered.ok,
+        sessionCode: session,
+        sessionGroup: input.sessionGroup ?? null,
+        tablet: input.tablet ?? null,
+        holdBack: flags.some((flag) => flag.holdBack),
+        flags: flags.map((flag) => ({ source: 'automatic' as const, reason: flag.reason })),
+        tokenHash,
+        profile: onlyAskedAnswers(input.participant, current.backgroundQuestions),
+        rateLimit,
+        answers: answered.ok ? answered.value : null,
+      },
+      { prepared: options.prepared === true },
+    );
     // Counted once, even when the statement runs again.
     rateLimit = undefined;
     if (verdict.hits !== null && options.rateLimit && verdict.hits > options.rateLimit.limit) {

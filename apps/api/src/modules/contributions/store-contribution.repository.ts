@@ -1,5 +1,5 @@
 import type { ContributionGeometry, ParticipantProfile } from '@nabolag/schema';
-import type { Queryable } from '../../db/queryable.ts';
+import type pg from 'pg';
 import type { RateLimitCounter } from '../../http/rate-limit.ts';
 import type { StoredAnswers } from '../follow-up/follow-up.repository.ts';
 
@@ -68,13 +68,20 @@ export interface StoreContributionVerdict {
  *
  * A racing request with the same id makes `INSERT … ON CONFLICT DO NOTHING` store nothing here;
  * the caller asks again and then sees the other's row in `existing`.
+ *
+ * `prepared`: run it as a named statement, parsed and planned once per connection. Parsing and
+ * planning this statement cost more than executing it (about 2.5 of 5 ms per contribution on the
+ * benchmark machine, docs/benchmarks.md). PostgreSQL only: the embedded database's socket takes
+ * no named statements.
  */
 export async function storeContribution(
-  db: Queryable,
+  db: pg.Pool | pg.PoolClient,
   input: StoreContributionInput,
+  options: { prepared: boolean },
 ): Promise<StoreContributionVerdict> {
-  const { rows } = await db.query<StoreContributionVerdict>(
-    `WITH
+  const { rows } = await db.query<StoreContributionVerdict>({
+    name: options.prepared ? 'store-contribution' : undefined,
+    text: `WITH
      counted AS (
        INSERT INTO rate_limits (key, window_start, hits)
        SELECT $16::text, to_timestamp(floor(extract(epoch FROM now()) / $17::int) * $17::int), 1
@@ -166,7 +173,7 @@ export async function storeContribution(
        (SELECT near_area FROM placed) AS "nearArea",
        (SELECT status FROM session) AS "sessionStatus",
        (SELECT participant_id FROM inserted) AS "storedParticipantId"`,
-    [
+    values: [
       input.id,
       input.projectId,
       input.projectStamp ?? null,
@@ -189,6 +196,6 @@ export async function storeContribution(
       input.answers?.version ?? null,
       input.answers ? JSON.stringify(input.answers.answers) : null,
     ],
-  );
+  });
   return rows[0] as StoreContributionVerdict;
 }

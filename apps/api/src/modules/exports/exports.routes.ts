@@ -41,7 +41,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/:slug/export/summary',
     {
-      preHandler: requireStaff(pool, EXPORTERS, 'project'),
+      preHandler: requireStaff(pool, EXPORTERS),
       schema: {
         params: projectParamsSchema,
         querystring: z.object({ lang: languageTagSchema.default('nb') }),
@@ -58,7 +58,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/projects/:slug/export',
     {
-      preHandler: requireStaff(pool, EXPORTERS, 'project'),
+      preHandler: requireStaff(pool, EXPORTERS),
       schema: { params: projectParamsSchema, querystring: exportQuerySchema },
     },
     async (request, reply) => {

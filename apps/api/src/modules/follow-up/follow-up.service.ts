@@ -1,4 +1,4 @@
-import { type FollowUpQuestion, validateFollowUpAnswers } from '@nabolag/schema';
+import { type FollowUpQuestion, followUpAnswersValidator } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 import { fail, ok, type Result } from '../../errors.ts';
 import type { StoredProject } from '../projects/projects.repository.ts';
@@ -10,6 +10,31 @@ export interface AnswerRules {
    * has no answers to give); every other rule still holds.
    */
   requiredOptional?: boolean;
+}
+
+/**
+ * Validators per question set and rule (the sets are the cached project's arrays, or stored
+ * versions read per request): building a validator costs about a millisecond of CPU, which on
+ * every POST /contributions was a seventh of the API's time under load (docs/benchmarks.md).
+ */
+const validators = {
+  asked: new WeakMap<readonly FollowUpQuestion[], ReturnType<typeof followUpAnswersValidator>>(),
+  allOptional: new WeakMap<readonly FollowUpQuestion[], ReturnType<typeof followUpAnswersValidator>>(),
+};
+
+/** One array for categories without questions, so that its validator is kept too. */
+const NO_QUESTIONS: FollowUpQuestion[] = [];
+
+function answersValidator(questions: readonly FollowUpQuestion[], allOptional: boolean) {
+  const cache = allOptional ? validators.allOptional : validators.asked;
+  let validator = cache.get(questions);
+  if (!validator) {
+    validator = followUpAnswersValidator(
+      allOptional ? questions.map((question) => ({ ...question, required: false })) : questions,
+    );
+    cache.set(questions, validator);
+  }
+  return validator;
 }
 
 /**
@@ -27,7 +52,7 @@ export async function resolveAnswers(
 ): Promise<Result<StoredAnswers | null>> {
   const category = project.categories.find((candidate) => candidate.key === categoryKey);
   const currentVersion = category?.questionsVersion ?? 0;
-  let questions: FollowUpQuestion[] = category?.questions ?? [];
+  let questions: FollowUpQuestion[] = category?.questions ?? NO_QUESTIONS;
   let answeredVersion = currentVersion;
   if (version !== undefined && version !== currentVersion) {
     const older = await findQuestionSet(db, project.id, categoryKey, version);
@@ -41,8 +66,7 @@ export async function resolveAnswers(
     questions = older;
     answeredVersion = version;
   }
-  if (rules.requiredOptional) questions = questions.map((question) => ({ ...question, required: false }));
-  const checked = validateFollowUpAnswers(questions, answers ?? {});
+  const checked = answersValidator(questions, rules.requiredOptional === true)(answers ?? {});
   if (!checked.ok) {
     const summary = checked.issues
       .map((issue) => (issue.question ? `${issue.question}: ${issue.message}` : issue.message))

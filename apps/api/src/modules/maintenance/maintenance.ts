@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { pruneAnalysisChanges } from '../analysis/analysis-cache.ts';
+import { foldCellTotals } from '../analysis/cell-totals.ts';
 import { purgeExpiredSessions } from '../auth/sessions.repository.ts';
 import { purgeExpiredPersonalData } from '../projects/projects.repository.ts';
 
@@ -10,7 +11,7 @@ export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 /**
  * Housekeeping that keeps promises made to residents: background answers deleted when a
  * project's retention period has passed, expired staff sessions and old rate-limit counters
- * removed. Safe to run from several processes at once.
+ * removed, pending per-cell total changes folded. Safe to run from several processes at once.
  */
 export async function runMaintenance(pool: pg.Pool, log: FastifyBaseLogger): Promise<void> {
   const purged = await purgeExpiredPersonalData(pool);
@@ -19,6 +20,8 @@ export async function runMaintenance(pool: pg.Pool, log: FastifyBaseLogger): Pro
   await purgeExpiredSessions(pool);
   await pool.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 hour'`);
   await pruneAnalysisChanges(pool);
+  // Folds what no reader has asked for yet, so the backlog a quiet project leaves stays small.
+  await foldCellTotals(pool);
 }
 
 /** Runs maintenance now and then every hour; returns a function that stops it. */

@@ -32,8 +32,8 @@ const MODERATORS: StaffRole[] = ['admin', 'planner', 'facilitator'];
 
 export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
-  const moderators = requireStaff(pool, MODERATORS, 'project');
-  const admins = requireStaff(pool, ['admin'], 'project');
+  const moderators = requireStaff(pool, MODERATORS);
+  const admins = requireStaff(pool, ['admin']);
 
   async function contributionOr404(id: string) {
     const found = await findContributionProject(pool, id);

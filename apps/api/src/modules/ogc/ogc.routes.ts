@@ -106,6 +106,8 @@ export const ogcRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.type(type).send(JSON.stringify(json));
   }
 
+  const ANY_STAFF_ROLE = ['admin', 'planner', 'facilitator'] as const;
+
   /** The collections a caller may see: aggregates of open projects for all, raw layers for their planners. */
   async function visibleCollections(request: FastifyRequest, principal: StaffPrincipal | undefined) {
     const projects = await listStaffProjects(pool);
@@ -113,7 +115,8 @@ export const ogcRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const summary of projects) {
       const project = (await findProjectBySlug(pool, summary.slug)) as StoredProject;
       const title = pickText(project.title, 'nb');
-      if (project.open || principal) {
+      // A closed project's aggregates only for its own staff (not another organisation's).
+      if (project.open || (principal && holdsRole(principal, ANY_STAFF_ROLE, project.id))) {
         collections.push({
           id: `${project.slug}.heatmap`,
           title: `${title}: all places (${AGGREGATE_CELL_METRES} m hexagons)`,
@@ -191,7 +194,7 @@ export const ogcRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (!holdsRole(principal, RAW_READERS, project.id))
         throw new AppError('FORBIDDEN', 'Raw contributions are for the project’s planners.');
-    } else if (!project.open && !principal) {
+    } else if (!project.open && !(principal && holdsRole(principal, ANY_STAFF_ROLE, project.id))) {
       throw new AppError('NOT_FOUND', `There is no collection "${id}".`);
     }
     return { parsed, project, category };

@@ -10,8 +10,9 @@ import { withTransaction } from '../../db/queryable.ts';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
+import { requireOrganisationAdmin, requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
 import { storedKeyTypes } from '../follow-up/follow-up.repository.ts';
+import { organisationToManage } from '../organisations/organisation-access.ts';
 import {
   checkArea,
   findProjectBySlug,
@@ -48,7 +49,7 @@ const definitionBody = projectDefinitionSchema.superRefine((definition, context)
   }
 });
 
-/** Project administration under /api/staff: create (instance admins) and edit (project admins). */
+/** Project administration under /api/staff: create (organisation admins) and edit (project admins). */
 export const projectAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
 
@@ -65,30 +66,39 @@ export const projectAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { response: { 200: staffProjectListSchema, ...errorResponses } },
     },
     async (request) => {
+      // Only projects where the caller holds a role (from their organisation or the project itself).
       const principal = request.staff as NonNullable<typeof request.staff>;
-      const everything = principal.roles.length > 0;
-      return {
-        projects: await listStaffProjects(
-          pool,
-          everything ? undefined : principal.projectRoles.map((entry) => entry.projectId),
-        ),
-      };
+      const projectIds = [...new Set(principal.projectRoles.map((entry) => entry.projectId))];
+      return { projects: await listStaffProjects(pool, projectIds) };
     },
   );
 
   app.post(
     '/api/staff/projects',
     {
-      preHandler: requireStaff(pool, ['admin']),
+      preHandler: requireOrganisationAdmin(pool, { operator: false }),
       schema: { body: definitionBody, response: { 201: projectDefinitionOutputSchema, ...errorResponses } },
     },
     async (request, reply) => {
       const slug = request.body.slug;
+      // The body's organisation, or the caller's only one they administer; admins only.
+      const organisation = await organisationToManage(
+        pool,
+        request.staff as NonNullable<typeof request.staff>,
+        request.body.organisation,
+        { operator: false },
+      );
       await assertValidArea(request.body.area);
+      const definition = {
+        ...request.body,
+        organisation: organisation.slug,
+        basemap: request.body.basemap ?? organisation.defaultBasemap ?? undefined,
+      };
       await withTransaction(pool, async (client) => {
+        // Project slugs are unique on the whole instance: /p/:slug names one project.
         if (await slugExists(client, slug))
           throw new AppError('SLUG_TAKEN', `A project "${slug}" exists already.`);
-        const id = await insertProject(client, request.body);
+        const id = await insertProject(client, definition);
         await recordAudit(client, {
           userId: request.staff?.userId ?? null,
           action: 'project.create',
@@ -112,7 +122,7 @@ export const projectAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/staff/projects/:slug',
     {
-      preHandler: requireStaff(pool, ['admin', 'planner', 'facilitator'], 'project'),
+      preHandler: requireStaff(pool, ['admin', 'planner', 'facilitator']),
       schema: {
         params: projectParamsSchema,
         response: { 200: projectDefinitionOutputSchema, ...errorResponses },
@@ -129,7 +139,7 @@ export const projectAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/staff/projects/:slug',
     {
-      preHandler: requireStaff(pool, ['admin'], 'project'),
+      preHandler: requireStaff(pool, ['admin']),
       schema: {
         params: projectParamsSchema,
         body: definitionBody,
@@ -140,6 +150,12 @@ export const projectAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const project = await findProjectBySlug(pool, request.params.slug);
       if (!project) throw new AppError('PROJECT_NOT_FOUND');
       const principal = requireProjectRole(request, ['admin'], project.id);
+      if (
+        request.body.organisation !== undefined &&
+        request.body.organisation !== project.organisation.slug
+      ) {
+        throw new AppError('VALIDATION_FAILED', 'A project cannot move to another organisation.');
+      }
       if (request.body.slug !== project.slug) {
         throw new AppError(
           'VALIDATION_FAILED',

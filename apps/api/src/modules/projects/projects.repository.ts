@@ -5,13 +5,16 @@ import {
   type Category,
   followUpQuestionListSchema,
   KARTVERKET_GREYSCALE,
+  type OrganisationBrand,
   type Project,
   type ProjectDefinition,
   type ProjectSummary,
   projectDefinitionSchema,
 } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
+import { foldCellTotals } from '../analysis/cell-totals.ts';
 import { saveQuestionSets } from '../follow-up/follow-up.repository.ts';
+import { LOGO_URL_SQL } from '../organisations/organisations.repository.ts';
 import { hasResultsCondition } from '../results/results.repository.ts';
 
 interface ProjectRow {
@@ -34,11 +37,14 @@ interface ProjectRow {
   retention_days: number;
   privacy_contact: string;
   background_questions: BackgroundQuestion[];
+  organisation_id: string;
+  organisation: OrganisationBrand;
 }
 
 /** A project as the server works with it: the public shape plus what only the server needs. */
 export interface StoredProject extends Project {
   id: string;
+  organisationId: string;
   areaMarginMetres: number;
   analysisSrid: number;
 }
@@ -49,7 +55,11 @@ const PROJECT_COLUMNS = `
   json_build_array(ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)) AS bounds,
   p.area_margin_m, p.analysis_srid, p.languages, p.default_language, p.basemap, p.moderation,
   p.k_anonymity, p.opens_at, p.closes_at, p.retention_days, p.privacy_contact, p.background_questions,
-  ((p.opens_at IS NULL OR p.opens_at <= now()) AND (p.closes_at IS NULL OR p.closes_at > now())) AS is_open`;
+  ((p.opens_at IS NULL OR p.opens_at <= now()) AND (p.closes_at IS NULL OR p.closes_at > now())) AS is_open,
+  p.organisation_id,
+  (SELECT json_build_object('slug', o.slug, 'name', o.name, 'logoUrl', ${LOGO_URL_SQL('o')},
+                            'primaryColour', o.primary_colour, 'accentColour', o.accent_colour)
+   FROM organisations o WHERE o.id = p.organisation_id) AS organisation`;
 
 function toBasemap(value: unknown): Basemap {
   const parsed = basemapSchema.safeParse(value);
@@ -98,6 +108,8 @@ async function findProject(
   );
   return {
     id: row.id,
+    organisationId: row.organisation_id,
+    organisation: row.organisation,
     slug: row.slug,
     title: row.title,
     description: row.description,
@@ -131,6 +143,8 @@ async function findProject(
 
 /** Public projects: those open now, and closed ones with results to show; newest first. */
 export async function listOpenProjects(db: Queryable): Promise<ProjectSummary[]> {
+  // hasResultsCondition reads the per-cell totals: every project's pending changes first.
+  await foldCellTotals(db);
   const { rows } = await db.query<ProjectRow & { has_results: boolean }>(
     `SELECT * FROM (SELECT ${PROJECT_COLUMNS}, p.created_at, ${hasResultsCondition('p')} AS has_results
                     FROM projects p) p
@@ -149,7 +163,8 @@ export async function listOpenProjects(db: Queryable): Promise<ProjectSummary[]>
 
 /**
  * Creates a project and its categories in one transaction-free pair of statements; the caller
- * wraps it in a transaction when it must be atomic with other work.
+ * wraps it in a transaction when it must be atomic with other work. The project belongs to the
+ * organisation named in the definition, or to `default` (the seed, tests).
  *
  * @returns the new project's id.
  */
@@ -158,11 +173,11 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO projects (slug, title, description, area, area_margin_m, analysis_srid, languages,
        default_language, basemap, moderation, k_anonymity, opens_at, closes_at, retention_days, privacy_contact,
-       background_questions)
+       background_questions, organisation_id)
      VALUES ($1, $2, $3, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), $5, $6, $7, $8, $9, $10, $11, $12,
-       $13, $14, $15, $16)
+       $13, $14, $15, $16, (SELECT id FROM organisations WHERE slug = $17::text))
      RETURNING id`,
-    [definition.slug, ...settingValues(definition)],
+    [definition.slug, ...settingValues(definition), definition.organisation ?? 'default'],
   );
   const projectId = (rows[0] as { id: string }).id;
   await upsertCategories(db, projectId, definition.categories);
@@ -224,6 +239,7 @@ async function upsertCategories(
 
 /** Projects with counts, for staff; `onlyIds` limits them to the projects a user has a role in. */
 export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
+  await foldCellTotals(db, onlyIds);
   const { rows } = await db.query<
     ProjectRow & { contributions: number; pending: number; participants: number; has_results: boolean }
   >(
@@ -243,6 +259,7 @@ export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
     languages: row.languages,
     bounds: row.bounds,
     hasResults: row.has_results,
+    organisation: row.organisation.slug,
     contributions: row.contributions,
     pending: row.pending,
     participants: row.participants,
@@ -253,6 +270,7 @@ export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
 export function toDefinition(project: StoredProject, storedBasemap: boolean) {
   return {
     slug: project.slug,
+    organisation: project.organisation.slug,
     title: project.title,
     description: project.description,
     area: project.area,

@@ -77,7 +77,7 @@ export const referenceLayersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/staff/projects/:slug/reference-layers',
     {
-      preHandler: requireStaff(pool, READERS, 'project'),
+      preHandler: requireStaff(pool, READERS),
       schema: { params: projectParamsSchema, response: { 200: referenceLayerListSchema, ...errorResponses } },
     },
     async (request) => {
@@ -90,7 +90,7 @@ export const referenceLayersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/staff/projects/:slug/reference-layers',
     {
       bodyLimit: MAX_REFERENCE_LAYER_BYTES,
-      preHandler: requireStaff(pool, EDITORS, 'project'),
+      preHandler: requireStaff(pool, EDITORS),
       schema: {
         params: projectParamsSchema,
         querystring: referenceLayerUploadQuerySchema,
@@ -116,7 +116,7 @@ export const referenceLayersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/staff/reference-layers/:id',
     {
-      preHandler: requireStaff(pool, EDITORS, 'project'),
+      preHandler: requireStaff(pool, EDITORS),
       schema: {
         params: referenceLayerParamsSchema,
         body: referenceLayerUpdateSchema,
@@ -144,7 +144,7 @@ export const referenceLayersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/staff/reference-layers/:id',
     {
-      preHandler: requireStaff(pool, EDITORS, 'project'),
+      preHandler: requireStaff(pool, EDITORS),
       schema: { params: referenceLayerParamsSchema, response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {

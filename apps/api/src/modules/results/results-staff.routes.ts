@@ -66,8 +66,8 @@ export function languageProblems(
 /** Staff side of the results page: planners' updates, and featuring stories as quotes. */
 export const resultsStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
-  const planners = requireStaff(pool, PLANNERS, 'project');
-  const moderators = requireStaff(pool, MODERATORS, 'project');
+  const planners = requireStaff(pool, PLANNERS);
+  const moderators = requireStaff(pool, MODERATORS);
   const noStore = { 'cache-control': 'private, no-store' };
 
   async function projectFor(request: FastifyRequest, slug: string) {

@@ -1,6 +1,7 @@
 import { type ProjectResults, type ProjectUpdate, RESULTS_CELL_METRES } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 import { cachedAnalysis } from '../analysis/analysis-cache.ts';
+import { foldCellTotals } from '../analysis/cell-totals.ts';
 
 /** Places listed per category on the results page. */
 export const TOP_PLACES_PER_CATEGORY = 5;
@@ -21,7 +22,7 @@ interface PublicCell {
 
 /**
  * The public heatmap of every category at `cellMetres` (a stored size) from the per-cell totals
- * the triggers keep (migration 0012): published contributions only, and cells with fewer than `k`
+ * kept for it (migrations 0012, 0014; the caller folds pending changes first): published contributions only, and cells with fewer than `k`
  * distinct participants left out. Most people first within a category.
  */
 async function publicCells(
@@ -97,6 +98,7 @@ export async function resultAggregates(
 ): Promise<Pick<ProjectResults, 'total' | 'categories'>> {
   const key = `results|${options.cellMetres}|${options.k}|${options.srid}|${options.categories.join(',')}`;
   const counted = await cachedAnalysis(db, options.projectId, key, async () => {
+    await foldCellTotals(db, [options.projectId]);
     const [cells, counts] = await Promise.all([
       publicCells(db, options),
       publishedCounts(db, options.projectId),
@@ -165,7 +167,8 @@ export async function publishedUpdates(db: Queryable, projectId: string): Promis
 
 /**
  * SQL: whether the project aliased `project` has anything on its results page — a published
- * update, or a cell at the page's default size with at least k people.
+ * update, or a cell at the page's default size with at least k people. Reads the per-cell totals:
+ * fold the projects' pending changes first (foldCellTotals).
  */
 export function hasResultsCondition(project: string): string {
   return `(EXISTS (SELECT 1 FROM project_updates u WHERE u.project_id = ${project}.id AND u.published)

@@ -3,115 +3,32 @@ import {
   apiTokenCreateSchema,
   apiTokenListSchema,
   auditListSchema,
-  staffUserSchema,
-  userCreateSchema,
-  userListSchema,
+  organisationSlugSchema,
   userParamsSchema,
-  userUpdateSchema,
 } from '@nabolag/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withTransaction } from '../../db/queryable.ts';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../http/error-responses.ts';
 import { listAudit, recordAudit } from '../audit/audit.repository.ts';
-import { deleteSessionsOfUser } from '../auth/sessions.repository.ts';
-import { API_TOKEN_PREFIX, newSecret, requireStaff } from '../auth/staff-auth.ts';
-import { hashToken } from '../contributions/participant-token.ts';
-import { hashPassword } from './passwords.ts';
 import {
-  findUser,
-  insertApiToken,
-  insertUser,
-  listApiTokens,
-  listUsers,
-  replaceProjectRoles,
-  revokeApiToken,
-  updateUser,
-} from './users.repository.ts';
+  API_TOKEN_PREFIX,
+  adminOrganisations,
+  newSecret,
+  requireOrganisationAdmin,
+  requireStaff,
+  type StaffPrincipal,
+} from '../auth/staff-auth.ts';
+import { hashToken } from '../contributions/participant-token.ts';
+import { organisationToManage } from '../organisations/organisation-access.ts';
+import { membersRoutes } from './members.routes.ts';
+import { insertApiToken, listApiTokens, revokeApiToken } from './users.repository.ts';
 
-/** User administration (instance admins), one's own API tokens (any staff) and the audit log (admins). */
+/** One's own API tokens (any staff), the audit log (organisation admins, the operator) and members. */
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
-  const adminsOnly = requireStaff(pool, ['admin']);
   const anyStaff = requireStaff(pool, 'any');
-  const actor = (request: { staff?: { userId: string } }) => request.staff?.userId ?? null;
-
-  app.get(
-    '/api/staff/users',
-    { preHandler: adminsOnly, schema: { response: { 200: userListSchema, ...errorResponses } } },
-    async () => ({ users: await listUsers(pool) }),
-  );
-
-  app.post(
-    '/api/staff/users',
-    {
-      preHandler: adminsOnly,
-      schema: { body: userCreateSchema, response: { 201: staffUserSchema, ...errorResponses } },
-    },
-    async (request, reply) => {
-      const passwordHash = await hashPassword(request.body.password);
-      const id = await withTransaction(pool, async (client) => {
-        const created = await insertUser(client, { ...request.body, passwordHash });
-        if (!created) throw new AppError('EMAIL_TAKEN');
-        const unknown = await replaceProjectRoles(client, created, request.body.projectRoles);
-        if (unknown.length > 0) {
-          throw new AppError('PROJECT_NOT_FOUND', `There is no project ${unknown.join(', ')}.`);
-        }
-        await recordAudit(client, {
-          userId: actor(request),
-          action: 'user.create',
-          targetType: 'user',
-          targetId: created,
-          details: {
-            email: request.body.email,
-            roles: request.body.roles,
-            projectRoles: request.body.projectRoles,
-          },
-        });
-        return created;
-      });
-      return reply
-        .status(201)
-        .send((await findUser(pool, id)) as NonNullable<Awaited<ReturnType<typeof findUser>>>);
-    },
-  );
-
-  app.patch(
-    '/api/staff/users/:id',
-    {
-      preHandler: adminsOnly,
-      schema: {
-        params: userParamsSchema,
-        body: userUpdateSchema,
-        response: { 200: staffUserSchema, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { password, projectRoles, ...changes } = request.body;
-      const passwordHash = password ? await hashPassword(password) : undefined;
-      await withTransaction(pool, async (client) => {
-        if (!(await updateUser(client, request.params.id, { ...changes, passwordHash }))) {
-          throw new AppError('USER_NOT_FOUND');
-        }
-        if (projectRoles) {
-          const unknown = await replaceProjectRoles(client, request.params.id, projectRoles);
-          if (unknown.length > 0)
-            throw new AppError('PROJECT_NOT_FOUND', `There is no project ${unknown.join(', ')}.`);
-        }
-        // A new password or a disabled account signs the user out everywhere.
-        if (password || changes.disabled) await deleteSessionsOfUser(client, request.params.id);
-        await recordAudit(client, {
-          userId: actor(request),
-          action: password ? 'user.reset-password' : 'user.update',
-          targetType: 'user',
-          targetId: request.params.id,
-          details: { ...changes, ...(projectRoles ? { projectRoles } : {}) },
-        });
-      });
-      return (await findUser(pool, request.params.id)) as NonNullable<Awaited<ReturnType<typeof findUser>>>;
-    },
-  );
+  await app.register(membersRoutes);
 
   app.get(
     '/api/staff/tokens',
@@ -160,18 +77,30 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // Admins see their organisations' entries; the operator sees every entry (instance-wide ones too).
   app.get(
     '/api/staff/audit',
     {
-      preHandler: adminsOnly,
+      preHandler: requireOrganisationAdmin(pool, { operator: true }),
       schema: {
         querystring: z.object({
+          organisation: organisationSlugSchema.optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
           before: z.string().regex(/^\d+$/).optional(),
         }),
         response: { 200: auditListSchema, ...errorResponses },
       },
     },
-    async (request) => ({ entries: await listAudit(pool, request.query) }),
+    async (request) => {
+      const principal = request.staff as StaffPrincipal;
+      const { organisation: slug, ...page } = request.query;
+      let organisationIds: string[] | undefined;
+      if (slug !== undefined) {
+        organisationIds = [(await organisationToManage(pool, principal, slug, { operator: true })).id];
+      } else if (!principal.operator) {
+        organisationIds = adminOrganisations(principal).map((entry) => entry.organisationId);
+      }
+      return { entries: await listAudit(pool, { ...page, organisationIds }) };
+    },
   );
 };

@@ -56,7 +56,7 @@ const summarySchema = z.object({
 /** Workshop sessions: join codes, kiosk tablets reporting in, the live stream, the console's counts. */
 export const workshopRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
-  const facilitators = requireStaff(pool, FACILITATORS, 'project');
+  const facilitators = requireStaff(pool, FACILITATORS);
 
   async function sessionOr404(code: string): Promise<StoredSession> {
     const session = await findSessionByCode(pool, code);

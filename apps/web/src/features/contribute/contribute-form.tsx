@@ -1,6 +1,7 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
 import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadSchemas, schemasLoaded } from '../../api/schemas.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import type { ProjectMapHandle } from '../../map/project-map.tsx';
 import { CategoryPicker } from './category-picker.tsx';
@@ -60,8 +61,18 @@ export function ContributeForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        setTriedToSend(draft.id);
         const questions = category?.questions ?? [];
+        if (questions.length > 0 && !schemasLoaded()) {
+          // The answers are checked with the schemas, which load once the page is idle: on a
+          // very quick send, wait for them and submit again (send() reports a failed load).
+          const form = event.currentTarget;
+          void loadSchemas().then(
+            () => form.requestSubmit(),
+            () => send(),
+          );
+          return;
+        }
+        setTriedToSend(draft.id);
         const problems = answerProblems(questions, draft.answers);
         const firstProblem = questions.find((question) => problems[question.key] !== undefined);
         if (placeMarked && firstProblem) {

@@ -1,5 +1,6 @@
 import { type Category, contributionCreateSchema, MAX_STORY_LENGTH } from '@nabolag/schema';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSchemas } from '../../api/schemas.ts';
 import { EMPTY_PATH } from '../../map/drawn-path.ts';
 import {
   contributionFromDraft,
@@ -35,6 +36,10 @@ const ROUTE: [number, number][] = [
   [10.04, 59.06],
 ];
 
+// Follow-up answers are checked with the schemas, which the page loads after it is interactive.
+beforeAll(async () => {
+  await loadSchemas();
+});
 describe('draftReducer', () => {
   it('keeps the id while the draft is edited', () => {
     let draft = emptyDraft(ID);

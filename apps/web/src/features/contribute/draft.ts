@@ -1,11 +1,11 @@
-import {
-  type Category,
-  type ContributionCreate,
-  type ContributionGeometry,
-  type ContributionGeometryType,
-  MAX_STORY_LENGTH,
-  type PublicContributionFeature,
+import type {
+  Category,
+  ContributionCreate,
+  ContributionGeometry,
+  ContributionGeometryType,
+  PublicContributionFeature,
 } from '@nabolag/schema';
+import { MAX_STORY_LENGTH } from '@nabolag/schema/plain';
 import type { LngLat } from '../../lib/lng-lat.ts';
 import { type DrawnGeometryType, type DrawnPath, EMPTY_PATH } from '../../map/drawn-path.ts';
 import { effectiveGeometryType, geometryOfPath, type ShapeProblem } from './drawn-geometry.ts';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { GeocoderConfig } from '../../app/web-config.ts';
 import type { LngLat } from '../../lib/lng-lat.ts';
 
@@ -27,17 +26,16 @@ export const HITS_PER_SEARCH = 8;
 /** How long to wait for an answer, in ms. */
 const TIMEOUT_MS = 8000;
 
-/** The part of Kartverket's `adresser/v1/sok` answer we read. */
-const kartverketAnswerSchema = z.object({
-  adresser: z.array(
-    z.object({
-      adressetekst: z.string(),
-      postnummer: z.string().nullish(),
-      poststed: z.string().nullish(),
-      representasjonspunkt: z.object({ lat: z.number(), lon: z.number() }),
-    }),
-  ),
-});
+let answerSchema: Promise<typeof import('./kartverket-answer.ts').kartverketAnswerSchema> | undefined;
+/** Loaded with the first search, not with the resident map (see kartverket-answer.ts). */
+const kartverketAnswerSchema = () =>
+  (answerSchema ??= import('./kartverket-answer.ts').then(
+    (module) => module.kartverketAnswerSchema,
+    (error: unknown) => {
+      answerSchema = undefined; // try again with the next search
+      throw error;
+    },
+  ));
 
 /** Kartverket writes place names in capitals (LARVIK); read them as names (Larvik). */
 const asName = (text: string) =>
@@ -65,7 +63,7 @@ export function kartverketGeocoder(url: string, fetchFunction: typeof fetch = fe
       try {
         const response = await fetchFunction(query, { signal: controller.signal });
         if (!response.ok) return { ok: false, reason: 'unreachable' };
-        const answer = kartverketAnswerSchema.safeParse(await response.json());
+        const answer = (await kartverketAnswerSchema()).safeParse(await response.json());
         if (!answer.success) return { ok: false, reason: 'unexpected' };
         return {
           ok: true,

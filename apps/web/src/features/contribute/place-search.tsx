@@ -1,4 +1,5 @@
-import { type Project, type PublicContributionFeature, pickText } from '@nabolag/schema';
+import type { Project, PublicContributionFeature } from '@nabolag/schema';
+import { pickText } from '@nabolag/schema/plain';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { webConfig } from '../../app/web-config.ts';

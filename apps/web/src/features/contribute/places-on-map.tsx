@@ -1,4 +1,5 @@
-import { type Category, type PublicContributionFeature, pickText } from '@nabolag/schema';
+import type { Category, PublicContributionFeature } from '@nabolag/schema';
+import { pickText } from '@nabolag/schema/plain';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeText } from './place-text.ts';

@@ -1,8 +1,10 @@
-import { type Project, type PublicContributionFeature, pickText } from '@nabolag/schema';
+import type { Project, PublicContributionFeature } from '@nabolag/schema';
+import { pickText } from '@nabolag/schema/plain';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
 import { listContributions } from '../../api/nabolag-api.ts';
+import { preloadSchemas } from '../../api/schemas.ts';
 import { Link } from '../../app/router.tsx';
 import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath, resultsPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
@@ -13,6 +15,7 @@ import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
 import { useWaitingPlaces } from '../../offline/use-outbox.ts';
+import { OrganisationBrand } from '../projects/organisation-brand.tsx';
 import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-states.tsx';
 import { useProject } from '../projects/use-project.ts';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
@@ -94,6 +97,10 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
     return () => abort.abort();
   }, [project.slug, attempt]);
 
+  // The form's checks (follow-up answers) and the send path use the schemas: loaded once the
+  // map is drawn and the page idle, so that they are not on the way to the first screen.
+  useEffect(() => preloadSchemas(), []);
+
   // A photo goes up after its place was accepted; once stored, the place's popup shows it.
   const onPhotoStored = useCallback((id: string, url: string) => {
     setContributions((previous) =>
@@ -137,6 +144,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
         className={panelOpen ? 'resident__panel' : 'resident__panel is-collapsed'}
         aria-labelledby="project-title"
       >
+        <OrganisationBrand brand={project.organisation} compact />
         <div className="resident__panel-header">
           <h1
             id="project-title"

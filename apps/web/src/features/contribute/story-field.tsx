@@ -1,4 +1,4 @@
-import { MAX_STORY_LENGTH } from '@nabolag/schema';
+import { MAX_STORY_LENGTH } from '@nabolag/schema/plain';
 import { useTranslation } from 'react-i18next';
 
 interface StoryFieldProps {

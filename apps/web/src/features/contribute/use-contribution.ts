@@ -1,13 +1,14 @@
-import {
-  type ContributionCreate,
-  type ContributionGeometryType,
-  type ParticipantProfile,
-  type Project,
-  type PublicContributionFeature,
-  participantTokenSchema,
+import type {
+  ContributionCreate,
+  ContributionGeometryType,
+  ParticipantProfile,
+  Project,
+  PublicContributionFeature,
 } from '@nabolag/schema';
+import { isParticipantToken } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { loadSchemas, schemasLoaded } from '../../api/schemas.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import type { LngLat } from '../../lib/lng-lat.ts';
 import { browserStorage } from '../../lib/storage.ts';
@@ -45,7 +46,7 @@ const PROBLEM_KEYS: Record<DraftProblem, ParseKeys> = {
   'answers-invalid': 'followUp.checkAnswers',
 };
 
-const isValidToken = (token: string) => participantTokenSchema.safeParse(token).success;
+const isValidToken = isParticipantToken;
 
 /** What a place taken back from the outbox to be corrected brings along besides the draft. */
 interface CarriedFromOutbox {
@@ -143,6 +144,16 @@ export function useContribution(
    */
   const send = async (participant?: ParticipantProfile, photo?: Blob | null) => {
     if (sendingRef.current) return;
+    // Follow-up answers are checked with the schemas (loaded once the page was idle, or now).
+    const questions = project.categories.find((category) => category.key === draft.category)?.questions;
+    if (questions && questions.length > 0 && !schemasLoaded()) {
+      try {
+        await loadSchemas();
+      } catch {
+        setStatus({ tone: 'error', key: 'errors.NETWORK', followUp: 'contribute.draftKept' });
+        return;
+      }
+    }
     const built = contributionFromDraft(draft, project.categories);
     if (!built.ok) {
       setStatus({ tone: 'error', key: PROBLEM_KEYS[built.problem] });

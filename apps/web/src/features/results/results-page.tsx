@@ -4,6 +4,7 @@ import { Link } from '../../app/router.tsx';
 import { projectPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { OrganisationBrand } from '../projects/organisation-brand.tsx';
 import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-states.tsx';
 import { useProject } from '../projects/use-project.ts';
 import { ResultsMapSection } from './results-map-section.tsx';
@@ -55,6 +56,7 @@ function Results({ project, results }: { project: Project; results: ProjectResul
   return (
     <div className="page results" data-testid="results-page">
       <header className="results__header">
+        <OrganisationBrand brand={project.organisation} />
         <p className="results__project" lang={langIfDifferent(title, language)} dir="auto">
           {title.text}
         </p>

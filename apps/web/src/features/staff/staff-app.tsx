@@ -1,18 +1,30 @@
 import './staff.css';
-import type { StaffSession } from '@nabolag/schema';
+import type { Organisation, StaffSession } from '@nabolag/schema';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createStaffApi, fetchStaffSession } from '../../api/staff-api.ts';
 import { mayLeavePage, navigate, usePathname } from '../../app/router.tsx';
+import { browserStorage } from '../../lib/storage.ts';
 import { AuditPage } from './audit/audit-page.tsx';
 import { LoadFailed, Loading } from './common/load-states.tsx';
 import { ExportPage } from './export/export-page.tsx';
 import { ModerationPage } from './moderation/moderation-page.tsx';
+import { OrganisationPage } from './organisations/organisation-page.tsx';
+import { OrganisationsPage } from './organisations/organisations-page.tsx';
 import { ProjectEditorPage } from './projects/project-editor-page.tsx';
 import { ProjectListPage } from './projects/project-list-page.tsx';
 import { type SignedOutReason, SignInPage } from './sign-in-page.tsx';
 import { matchStaffRoute } from './staff-routes.ts';
-import { holdsProjectRole, isInstanceAdmin, StaffContext, type StaffContextValue } from './staff-session.ts';
+import {
+  chooseOrganisation,
+  holdsProjectRole,
+  isOperator,
+  isOrganisationAdmin,
+  mayManageOrganisations,
+  ORGANISATION_STORAGE_KEY,
+  StaffContext,
+  type StaffContextValue,
+} from './staff-session.ts';
 import { StaffNotFound, StaffShell } from './staff-shell.tsx';
 import { TokensPage } from './tokens/tokens-page.tsx';
 import { UpdatesPage } from './updates/updates-page.tsx';
@@ -106,10 +118,56 @@ function StaffPages() {
     navigate('/staff', { replace: true, force: true });
   }, [api]);
 
+  const refreshSession = useCallback(async () => {
+    const result = await fetchStaffSession();
+    if (!result.ok) return; // a 401 shows on the next call; anything else keeps what was known
+    csrfToken.current = result.value.csrfToken;
+    setState((previous) =>
+      previous.status === 'signed-in' ? { status: 'signed-in', session: result.value } : previous,
+    );
+  }, []);
+
   const user = state.status === 'signed-in' ? state.session.user : null;
+  const [remembered, setRemembered] = useState(() => browserStorage().getItem(ORGANISATION_STORAGE_KEY));
+  const organisation = user ? chooseOrganisation(user, remembered) : null;
+  const setOrganisation = useCallback((slug: string) => {
+    browserStorage().setItem(ORGANISATION_STORAGE_KEY, slug);
+    setRemembered(slug);
+  }, []);
+
+  // The organisations' names and logos for the shell; a failure only leaves the logo out.
+  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
+  const [organisationsAttempt, setOrganisationsAttempt] = useState(0);
+  const reloadOrganisations = useCallback(() => setOrganisationsAttempt((count) => count + 1), []);
+  const userId = user?.id ?? null;
+  // `organisationsAttempt` is in the dependencies only to load again after a change.
+  useEffect(() => {
+    if (!userId) return;
+    const abort = new AbortController();
+    api.organisations.list(abort.signal).then(
+      (result) => {
+        if (!abort.signal.aborted) setOrganisations(result.ok ? result.value.organisations : null);
+      },
+      () => undefined, // aborted
+    );
+    return () => abort.abort();
+  }, [api, userId, organisationsAttempt]);
+
   const context = useMemo<StaffContextValue | null>(
-    () => (user ? { user, api, signOut } : null),
-    [user, api, signOut],
+    () =>
+      user
+        ? {
+            user,
+            api,
+            signOut,
+            refreshSession,
+            organisation,
+            setOrganisation,
+            organisations,
+            reloadOrganisations,
+          }
+        : null,
+    [user, api, signOut, refreshSession, organisation, setOrganisation, organisations, reloadOrganisations],
   );
 
   if (state.status === 'checking') return <StaffLoading />;
@@ -127,13 +185,19 @@ function StaffPages() {
   }
 
   const route = matchStaffRoute(pathname);
-  const admin = isInstanceAdmin(context.user);
+  const me = context.user;
+  // Users and the audit log: admins of an organisation, and the operator (who creates first admins).
+  const managesUsers = isOperator(me) || isOrganisationAdmin(me);
   return (
     <StaffContext.Provider value={context}>
       <StaffShell route={route}>
         {route.page === 'projects' && <ProjectListPage />}
         {route.page === 'project-new' &&
-          (admin ? <ProjectEditorPage key="new" slug={null} /> : <StaffNotFound forbidden />)}
+          (isOrganisationAdmin(me) ? (
+            <ProjectEditorPage key="new" slug={null} />
+          ) : (
+            <StaffNotFound forbidden />
+          ))}
         {route.page === 'project-edit' &&
           (holdsProjectRole(context.user, route.slug, ['admin']) ? (
             <ProjectEditorPage key={route.slug} slug={route.slug} />
@@ -173,9 +237,17 @@ function StaffPages() {
           ) : (
             <StaffNotFound forbidden />
           ))}
-        {route.page === 'users' && (admin ? <UsersPage /> : <StaffNotFound forbidden />)}
+        {route.page === 'users' && (managesUsers ? <UsersPage /> : <StaffNotFound forbidden />)}
+        {route.page === 'organisations' &&
+          (mayManageOrganisations(me) ? <OrganisationsPage /> : <StaffNotFound forbidden />)}
+        {route.page === 'organisation' &&
+          (isOperator(me) || isOrganisationAdmin(me, route.slug) ? (
+            <OrganisationPage key={route.slug} slug={route.slug} />
+          ) : (
+            <StaffNotFound forbidden />
+          ))}
         {route.page === 'tokens' && <TokensPage />}
-        {route.page === 'audit' && (admin ? <AuditPage /> : <StaffNotFound forbidden />)}
+        {route.page === 'audit' && (managesUsers ? <AuditPage /> : <StaffNotFound forbidden />)}
         {route.page === 'not-found' && <StaffNotFound />}
       </StaffShell>
     </StaffContext.Provider>

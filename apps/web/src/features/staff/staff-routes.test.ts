@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { matchStaffRoute, queueFromSearch, staffPaths } from './staff-routes.ts';
+import { matchStaffRoute, organisationFromSearch, queueFromSearch, staffPaths } from './staff-routes.ts';
 
 describe('matchStaffRoute', () => {
+  it('opens the organisations list and one organisation', () => {
+    expect(matchStaffRoute('/staff/organisations')).toEqual({ page: 'organisations' });
+    expect(matchStaffRoute(staffPaths.organisation('indre-ostfold'))).toEqual({
+      page: 'organisation',
+      slug: 'indre-ostfold',
+    });
+    expect(matchStaffRoute('/staff/organisations/Not%20one')).toEqual({ page: 'not-found' });
+    expect(matchStaffRoute('/staff/organisations/larvik/more')).toEqual({ page: 'not-found' });
+  });
+
+  it('reads the organisation of the users page from the query', () => {
+    expect(organisationFromSearch(staffPaths.users('larvik').split('?')[1] ?? '')).toBe('larvik');
+    expect(organisationFromSearch('?organisation=NOT%20VALID')).toBeNull();
+    expect(organisationFromSearch('')).toBeNull();
+  });
+
   it('shows the project list at /staff and /staff/projects', () => {
     expect(matchStaffRoute('/staff')).toEqual({ page: 'projects' });
     expect(matchStaffRoute('/staff/')).toEqual({ page: 'projects' });

@@ -1,4 +1,4 @@
-import { projectSlugSchema } from '@nabolag/schema';
+import { organisationSlugSchema, projectSlugSchema } from '@nabolag/schema';
 import type { ModerationQueue } from '../../api/staff-api.ts';
 
 /** The staff pages under `/staff`. */
@@ -14,6 +14,8 @@ export type StaffRoute =
   | { page: 'workshops'; slug: string | null }
   | { page: 'workshop-console'; slug: string; code: string }
   | { page: 'users' }
+  | { page: 'organisations' }
+  | { page: 'organisation'; slug: string }
   | { page: 'tokens' }
   | { page: 'audit' }
   | { page: 'not-found' };
@@ -24,6 +26,15 @@ function decodeSlug(part: string): string | null {
   try {
     const slug = decodeURIComponent(part);
     return projectSlugSchema.safeParse(slug).success ? slug : null;
+  } catch {
+    return null;
+  }
+}
+
+function decodeOrganisationSlug(part: string): string | null {
+  try {
+    const slug = decodeURIComponent(part);
+    return organisationSlugSchema.safeParse(slug).success ? slug : null;
   } catch {
     return null;
   }
@@ -62,6 +73,11 @@ export function matchStaffRoute(pathname: string): StaffRoute {
       const slug = decodeSlug(detail);
       return slug ? { page: 'moderation', slug } : { page: 'not-found' };
     }
+    case 'organisations': {
+      if (detail === undefined) return { page: 'organisations' };
+      const slug = decodeOrganisationSlug(detail);
+      return slug ? { page: 'organisation', slug } : { page: 'not-found' };
+    }
     case 'users':
     case 'tokens':
     case 'audit':
@@ -98,6 +114,12 @@ export function queueFromSearch(search: string): ModerationQueue {
   return MODERATION_QUEUES.find((candidate) => candidate === queue) ?? 'pending';
 }
 
+/** The organisation named by `?organisation=` (the users page opened for one), or null. */
+export function organisationFromSearch(search: string): string | null {
+  const slug = new URLSearchParams(search).get('organisation');
+  return slug && organisationSlugSchema.safeParse(slug).success ? slug : null;
+}
+
 /** Paths of the staff pages, for links. */
 export const staffPaths = {
   home: '/staff',
@@ -115,7 +137,10 @@ export const staffPaths = {
     `/staff/workshops/${encodeURIComponent(slug)}/${encodeURIComponent(code)}`,
   analysis: (slug?: string) => (slug ? `/staff/analysis/${encodeURIComponent(slug)}` : '/staff/analysis'),
   analysisReport: (slug: string) => `/staff/analysis/${encodeURIComponent(slug)}/report`,
-  users: '/staff/users',
+  users: (organisation?: string) =>
+    organisation ? `/staff/users?organisation=${encodeURIComponent(organisation)}` : '/staff/users',
+  organisations: '/staff/organisations',
+  organisation: (slug: string) => `/staff/organisations/${encodeURIComponent(slug)}`,
   tokens: '/staff/tokens',
   audit: '/staff/audit',
 } as const;

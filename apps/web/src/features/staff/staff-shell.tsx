@@ -2,10 +2,26 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.tsx';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
+import { OrganisationSwitcher } from './organisations/organisation-switcher.tsx';
 import { type StaffRoute, staffPaths } from './staff-routes.ts';
-import { isInstanceAdmin, mayAnalyse, mayRunWorkshops, useStaff } from './staff-session.ts';
+import {
+  isOperator,
+  isOrganisationAdmin,
+  mayAnalyse,
+  mayManageOrganisations,
+  mayRunWorkshops,
+  useStaff,
+} from './staff-session.ts';
 
-type Section = 'projects' | 'moderation' | 'workshops' | 'analysis' | 'users' | 'tokens' | 'audit';
+type Section =
+  | 'projects'
+  | 'moderation'
+  | 'workshops'
+  | 'analysis'
+  | 'users'
+  | 'organisations'
+  | 'tokens'
+  | 'audit';
 
 const sectionOf = (route: StaffRoute): Section | null => {
   switch (route.page) {
@@ -21,6 +37,9 @@ const sectionOf = (route: StaffRoute): Section | null => {
     case 'analysis':
     case 'analysis-report':
       return 'analysis';
+    case 'organisations':
+    case 'organisation':
+      return 'organisations';
     case 'moderation':
     case 'users':
     case 'tokens':
@@ -31,11 +50,14 @@ const sectionOf = (route: StaffRoute): Section | null => {
   }
 };
 
-/** The staff pages' frame: navigation, who is signed in, and signing out. */
+/**
+ * The staff pages' frame: the organisation worked in (with a switcher for people in several),
+ * navigation, who is signed in, and signing out.
+ */
 export function StaffShell({ route, children }: { route: StaffRoute; children: ReactNode }) {
   const { t } = useTranslation();
-  const { user, signOut } = useStaff();
-  const admin = isInstanceAdmin(user);
+  const { user, signOut, organisation } = useStaff();
+  const admin = isOperator(user) || isOrganisationAdmin(user);
   const current = sectionOf(route);
 
   const links: Array<{ section: Section; href: string; label: string }> = [
@@ -47,7 +69,24 @@ export function StaffShell({ route, children }: { route: StaffRoute; children: R
     ...(mayAnalyse(user)
       ? [{ section: 'analysis' as const, href: staffPaths.analysis(), label: t('staff.nav.analysis') }]
       : []),
-    ...(admin ? [{ section: 'users' as const, href: staffPaths.users, label: t('staff.nav.users') }] : []),
+    ...(admin
+      ? [
+          {
+            section: 'users' as const,
+            href: staffPaths.users(organisation ?? undefined),
+            label: t('staff.nav.users'),
+          },
+        ]
+      : []),
+    ...(mayManageOrganisations(user)
+      ? [
+          {
+            section: 'organisations' as const,
+            href: staffPaths.organisations,
+            label: t('staff.nav.organisations'),
+          },
+        ]
+      : []),
     { section: 'tokens', href: staffPaths.tokens, label: t('staff.nav.tokens') },
     ...(admin ? [{ section: 'audit' as const, href: staffPaths.audit, label: t('staff.nav.audit') }] : []),
   ];
@@ -55,6 +94,7 @@ export function StaffShell({ route, children }: { route: StaffRoute; children: R
   return (
     <div className="staff">
       <div className="staff__bar">
+        <OrganisationSwitcher />
         <nav className="staff__nav" aria-label={t('staff.nav.label')}>
           <ul>
             {links.map((link) => (

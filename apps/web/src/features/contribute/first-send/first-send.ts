@@ -1,13 +1,8 @@
-import {
-  type AgeBand,
-  ageBandSchema,
-  type ParticipantProfile,
-  participantProfileSchema,
-  type Relation,
-  relationSchema,
-} from '@nabolag/schema';
-import { z } from 'zod';
+import type { AgeBand, ParticipantProfile, Relation } from '@nabolag/schema';
+import { AGE_BANDS, RELATIONS } from '@nabolag/schema/plain';
 import type { KeyValueStorage } from '../../../lib/storage.ts';
+
+export { AGE_BANDS, RELATIONS };
 
 /**
  * What this browser remembers, per project, about the steps before a participant's first send:
@@ -16,12 +11,21 @@ import type { KeyValueStorage } from '../../../lib/storage.ts';
  * themselves are not kept here: they go to the server with the first contribution, and the
  * participant sees and changes them at `/p/:slug/me`.
  */
-const firstSendSchema = z.object({
+export interface FirstSendRecord {
   /** ISO time the participant first sent after seeing the consent text. */
-  consentedAt: z.string().optional(),
-  questions: z.enum(['answered', 'skipped']).optional(),
-});
-export type FirstSendRecord = z.infer<typeof firstSendSchema>;
+  consentedAt?: string;
+  questions?: 'answered' | 'skipped';
+}
+
+/** The record as stored, keeping only fields of the right shape (checked by hand: no zod here). */
+function firstSendRecordOf(value: unknown): FirstSendRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const { consentedAt, questions } = value as Record<string, unknown>;
+  return {
+    ...(typeof consentedAt === 'string' ? { consentedAt } : {}),
+    ...(questions === 'answered' || questions === 'skipped' ? { questions } : {}),
+  };
+}
 
 const storageKey = (projectSlug: string) => `nabolag:first-send:${projectSlug}`;
 
@@ -29,8 +33,7 @@ export function readFirstSend(projectSlug: string, storage: KeyValueStorage): Fi
   const raw = storage.getItem(storageKey(projectSlug));
   if (!raw) return {};
   try {
-    const parsed = firstSendSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : {};
+    return firstSendRecordOf(JSON.parse(raw));
   } catch {
     return {};
   }
@@ -59,8 +62,6 @@ export interface BackgroundAnswers {
   yearsInArea: string;
 }
 
-export const AGE_BANDS = ageBandSchema.options;
-export const RELATIONS = relationSchema.options;
 /** Most years the schema accepts. */
 export const MAX_YEARS_IN_AREA = 120;
 
@@ -85,13 +86,15 @@ export function profileFromAnswers(
   if (years !== '' && (!/^\d{1,3}$/.test(years) || Number(years) > MAX_YEARS_IN_AREA)) {
     return { ok: false, problem: 'years' };
   }
-  const profile = participantProfileSchema.parse({
-    ...(answers.ageBand ? { ageBand: answers.ageBand } : {}),
+  // Typed fields from fixed choices and a checked number: what participantProfileSchema accepts
+  // (the server checks it again).
+  const profile: ParticipantProfile = {
+    ...(answers.ageBand && AGE_BANDS.includes(answers.ageBand) ? { ageBand: answers.ageBand } : {}),
     ...(answers.relation.length > 0
       ? { relation: RELATIONS.filter((r) => answers.relation.includes(r)) }
       : {}),
     ...(years !== '' ? { yearsInArea: Number(years) } : {}),
-  });
+  };
   return { ok: true, profile };
 }
 

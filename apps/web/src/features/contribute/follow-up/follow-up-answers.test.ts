@@ -1,5 +1,6 @@
 import { type FollowUpQuestion, followUpQuestionListSchema } from '@nabolag/schema';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSchemas } from '../../../api/schemas.ts';
 import { answerProblems, rawAnswersOf, shownQuestionsFor, typedAnswers } from './follow-up-answers.ts';
 
 const questions: FollowUpQuestion[] = followUpQuestionListSchema.parse([
@@ -24,6 +25,10 @@ const questions: FollowUpQuestion[] = followUpQuestionListSchema.parse([
   { key: 'km', type: 'number', labels: { en: 'Km' }, min: 0, max: 10, integer: false },
 ]);
 
+// Follow-up answers are checked with the schemas, which the page loads after it is interactive.
+beforeAll(async () => {
+  await loadSchemas();
+});
 describe('typedAnswers', () => {
   it('sends numbers as numbers (a decimal comma too), trims text and leaves blanks out', () => {
     expect(typedAnswers(questions, { how_often: 'daily', why: ' Coffee ', safe: '4', km: '1,5' })).toEqual({

@@ -1,10 +1,6 @@
-import {
-  type AnswerProblem,
-  type FollowUpAnswers,
-  type FollowUpQuestion,
-  isQuestionShown,
-  validateFollowUpAnswers,
-} from '@nabolag/schema';
+import type { AnswerProblem, FollowUpAnswers, FollowUpQuestion } from '@nabolag/schema';
+import { isQuestionShown } from '@nabolag/schema/plain';
+import { schemasNow } from '../../../api/schemas.ts';
 
 /**
  * Answers as the form holds them: an option key (single choice, and the scale as "1"…"5"), option
@@ -52,12 +48,18 @@ export function shownQuestionsFor(
   return questions.filter((question) => isQuestionShown(question, answers));
 }
 
-/** What is wrong with each answer (question key → problem); empty when the answers can be sent. */
+/**
+ * What is wrong with each answer (question key → problem); empty when the answers can be sent.
+ * With questions, the schemas must be loaded (`loadSchemas`): the form waits for them before it
+ * shows the questions (`SchemasReady`) and before it sends.
+ */
 export function answerProblems(
   questions: readonly FollowUpQuestion[],
   raw: RawAnswers,
 ): Record<string, AnswerProblem> {
-  const checked = validateFollowUpAnswers(questions, typedAnswers(questions, raw));
+  // No questions: typedAnswers keeps nothing, so there is nothing to check (and no zod to load).
+  if (questions.length === 0) return {};
+  const checked = schemasNow().validateFollowUpAnswers(questions, typedAnswers(questions, raw));
   if (checked.ok) return {};
   const problems: Record<string, AnswerProblem> = {};
   for (const issue of checked.issues) problems[issue.question] ??= issue.problem;

@@ -1,4 +1,5 @@
-import { type AnswerProblem, type FollowUpQuestion, SCALE_MAX, SCALE_MIN } from '@nabolag/schema';
+import type { AnswerProblem, FollowUpQuestion } from '@nabolag/schema';
+import { SCALE_MAX, SCALE_MIN } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

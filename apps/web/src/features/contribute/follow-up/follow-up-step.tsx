@@ -1,4 +1,5 @@
-import { type AnswerProblem, type Category, pickText } from '@nabolag/schema';
+import type { AnswerProblem, Category } from '@nabolag/schema';
+import { pickText } from '@nabolag/schema/plain';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Announcement } from '../drawing-announcements.ts';

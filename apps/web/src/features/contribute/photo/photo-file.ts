@@ -1,4 +1,4 @@
-import { MAX_PHOTO_BYTES, PHOTO_UPLOAD_TYPES } from '@nabolag/schema';
+import { MAX_PHOTO_BYTES, PHOTO_UPLOAD_TYPES } from '@nabolag/schema/plain';
 
 /** The `accept` of a photo input: the types the server takes (phones offer the camera for these). */
 export const PHOTO_ACCEPT = PHOTO_UPLOAD_TYPES.join(',');

@@ -1,12 +1,13 @@
 import { boundsOf } from '@nabolag/geo';
 import type { BBox } from '@nabolag/schema';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../app/router.tsx';
 import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
 import { staffPaths } from '../staff-routes.ts';
-import { useStaff } from '../staff-session.ts';
+import { isOrganisationAdmin, useStaff } from '../staff-session.ts';
 import { ProjectEditor } from './project-editor.tsx';
 import { formFromDefinition, newProjectForm } from './project-form.ts';
 import { ReferenceLayersSection } from './reference-layers-section.tsx';
@@ -21,8 +22,13 @@ const NORWAY: BBox = [4.5, 57.9, 31.2, 71.2];
  */
 export function ProjectEditorPage({ slug }: { slug: string | null }) {
   const { t } = useTranslation();
-  const { api } = useStaff();
+  const { api, user, organisation: current } = useStaff();
   useDocumentTitle(slug ? t('staff.editor.editTitle', { slug }) : t('staff.editor.newTitle'));
+  // A new project belongs to an organisation the person administers: the one worked in if they can.
+  const administered = user.organisations.filter((membership) => membership.roles.includes('admin'));
+  const [organisation, setOrganisation] = useState(() =>
+    current && isOrganisationAdmin(user, current) ? current : (administered[0]?.slug ?? null),
+  );
 
   const { state, reload } = useLoad(
     async (signal) => {
@@ -32,11 +38,20 @@ export function ProjectEditorPage({ slug }: { slug: string | null }) {
         const bounds = boundsOf(result.value.area);
         return { ...result, value: { form: formFromDefinition(result.value), bounds } };
       }
-      const list = await api.listProjects(signal);
-      const bounds = list.ok ? (list.value.projects[0]?.bounds ?? NORWAY) : NORWAY;
-      return { ok: true as const, status: 200, value: { form: newProjectForm(), bounds } };
+      const [list, owner] = await Promise.all([
+        api.listProjects(signal),
+        organisation ? api.organisations.get(organisation, signal) : null,
+      ]);
+      if (owner && !owner.ok) return owner;
+      const ownProjects = list.ok
+        ? list.value.projects.filter((project) => project.organisation === organisation)
+        : [];
+      const bounds = ownProjects[0]?.bounds ?? NORWAY;
+      const form =
+        owner && organisation ? newProjectForm({ ...owner.value, organisation }) : newProjectForm();
+      return { ok: true as const, status: 200, value: { form, bounds } };
     },
-    [api, slug],
+    [api, slug, organisation],
   );
 
   return (
@@ -45,6 +60,27 @@ export function ProjectEditorPage({ slug }: { slug: string | null }) {
         <Link href={staffPaths.projects}>{t('staff.editor.back')}</Link>
       </p>
       <h1>{slug ? t('staff.editor.editTitle', { slug }) : t('staff.editor.newTitle')}</h1>
+      {!slug && administered.length > 1 && organisation && (
+        <div className="field">
+          <label htmlFor="project-organisation">{t('staff.editor.organisation')}</label>
+          <p id="project-organisation-hint" className="field__hint">
+            {t('staff.editor.organisationHint')}
+          </p>
+          <select
+            id="project-organisation"
+            aria-describedby="project-organisation-hint"
+            value={organisation}
+            onChange={(event) => setOrganisation(event.target.value)}
+            data-testid="project-organisation"
+          >
+            {administered.map((membership) => (
+              <option key={membership.slug} value={membership.slug}>
+                {membership.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
       {slug && (
@@ -55,7 +91,12 @@ export function ProjectEditorPage({ slug }: { slug: string | null }) {
         </p>
       )}
       {state.status === 'ready' && (
-        <ProjectEditor slug={slug} initial={state.value.form} initialBounds={state.value.bounds} />
+        <ProjectEditor
+          key={organisation ?? ''}
+          slug={slug}
+          initial={state.value.form}
+          initialBounds={state.value.bounds}
+        />
       )}
       {state.status === 'ready' && slug && (
         <ReferenceLayersSection

@@ -48,7 +48,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
  */
 export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorProps) {
   const { t, i18n } = useTranslation();
-  const { api } = useStaff();
+  const { api, refreshSession } = useStaff();
   const [form, setForm] = useState(initial);
   const [baseline, setBaseline] = useState(() => JSON.stringify(initial));
   const [stored, setStored] = useState(initial);
@@ -108,6 +108,8 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
       if (!slug) {
         justCreated = result.value.slug;
         setBaseline(JSON.stringify(form));
+        // The new project's roles (its organisation's admins hold them) come with a fresh session.
+        await refreshSession();
         navigate(staffPaths.project(result.value.slug), { replace: true, force: true });
         return;
       }

@@ -1,4 +1,4 @@
-import { projectDefinitionSchema } from '@nabolag/schema';
+import { KARTVERKET_GREYSCALE, projectDefinitionSchema } from '@nabolag/schema';
 import { describe, expect, it } from 'vitest';
 import {
   areaValueOf,
@@ -83,9 +83,41 @@ describe('definitionFromForm', () => {
     form.area = { kind: 'outline', vertices: ring };
     form.basemap = { ...form.basemap, choice: 'none' };
     const stored = projectDefinitionSchema.parse(definitionFromForm(form));
-    const again = formFromDefinition({ ...stored, basemap: stored.basemap ?? null });
-    expect(definitionFromForm(again)).toEqual(definitionFromForm({ ...form, categories: again.categories }));
+    const again = formFromDefinition({ ...stored, organisation: 'larvik', basemap: stored.basemap ?? null });
+    expect(definitionFromForm(again)).toEqual({
+      ...definitionFromForm({ ...form, categories: again.categories }),
+      organisation: 'larvik',
+    });
     expect(again.categories.every((category) => category.stored)).toBe(true);
+  });
+});
+
+describe('a new project of an organisation', () => {
+  const defaults = {
+    organisation: 'larvik',
+    defaultLanguages: ['nb', 'en', 'pl'],
+    defaultLanguage: 'nb',
+    defaultBasemap: { kind: 'none' as const },
+  };
+
+  it('starts in its default languages and on its basemap, and names the organisation', () => {
+    const form = newProjectForm(defaults);
+    expect(form.languages).toEqual(['nb', 'en', 'pl']);
+    expect(form.basemap.choice).toBe('none');
+    form.slug = 'kongegata';
+    form.title = { nb: 'Kongegata' };
+    form.area = { kind: 'outline', vertices: ring };
+    const definition = projectDefinitionSchema.parse(definitionFromForm(form));
+    expect(definition.organisation).toBe('larvik');
+    expect(definition.basemap).toEqual({ kind: 'none' });
+  });
+
+  it('sends Kartverket outright when chosen over the organisation’s own default', () => {
+    const form = newProjectForm(defaults);
+    form.basemap = { ...form.basemap, choice: 'kartverket' };
+    expect(definitionFromForm(form).basemap).toEqual(KARTVERKET_GREYSCALE);
+    // Without a default of its own the server's default is Kartverket: nothing to say.
+    expect(definitionFromForm(newProjectForm({ ...defaults, defaultBasemap: null })).basemap).toBeUndefined();
   });
 });
 
@@ -100,6 +132,7 @@ describe('settings the form does not show', () => {
     if (!first) throw new Error('no category');
     const withExtras = {
       ...stored,
+      organisation: 'larvik',
       basemap: null,
       somethingNewer: { kept: true },
       categories: [{ ...first, icon: '☕', laterSetting: 3 }, ...rest],

@@ -161,7 +161,8 @@ export function areaValueOf(area: AreaGeometry): AreaValue {
 
 const sameBasemap = (a: Basemap, b: Basemap) => JSON.stringify(a) === JSON.stringify(b);
 
-function basemapFormOf(basemap: Basemap | null | undefined): BasemapForm {
+/** The form of a stored basemap; Kartverket's greyscale map (the default) when there is none. */
+export function basemapFormOf(basemap: Basemap | null | undefined): BasemapForm {
   const empty: BasemapForm = {
     choice: 'kartverket',
     tiles: '',
@@ -224,8 +225,36 @@ const categoryForm = (category: Category, stored: boolean): CategoryForm => ({
   stored,
 });
 
-/** A new project's form: the method's eight categories, nb/nn/en, published after moderation. */
-export function newProjectForm(): ProjectForm {
+/** What an organisation gives a new project of its own (`organisationSchema`'s defaults). */
+export interface OrganisationDefaults {
+  organisation: string;
+  defaultLanguages: string[];
+  defaultLanguage: string;
+  defaultBasemap: Basemap | null;
+}
+
+/**
+ * A new project's form: the method's eight categories, published after moderation, in the
+ * organisation's default languages and on its default basemap (nb/nn/en and Kartverket without one).
+ */
+export function newProjectForm(defaults?: OrganisationDefaults): ProjectForm {
+  const form = blankProjectForm();
+  if (!defaults) return form;
+  return {
+    ...form,
+    languages: [...defaults.defaultLanguages],
+    defaultLanguage: defaults.defaultLanguage,
+    basemap: basemapFormOf(defaults.defaultBasemap),
+    // Rides along into the definition. With a default basemap of its own, the server would use
+    // that for a project sent without one: choosing Kartverket must then be said outright.
+    passthrough: {
+      organisation: defaults.organisation,
+      ...(defaults.defaultBasemap ? { basemap: KARTVERKET_GREYSCALE } : {}),
+    },
+  };
+}
+
+function blankProjectForm(): ProjectForm {
   return {
     slug: '',
     title: {},

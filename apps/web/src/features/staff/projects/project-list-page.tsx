@@ -6,21 +6,22 @@ import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
 import { staffPaths } from '../staff-routes.ts';
-import { holdsProjectRole, isInstanceAdmin, useStaff } from '../staff-session.ts';
+import { holdsProjectRole, isOrganisationAdmin, projectsOf, useStaff } from '../staff-session.ts';
 
 /** `/staff/projects`: the projects this staff member works on, with their counts. */
 export function ProjectListPage() {
   const { t, i18n } = useTranslation();
-  const { api, user } = useStaff();
+  const { api, user, organisation } = useStaff();
   useDocumentTitle(t('staff.projects.title'));
   const { state, reload } = useLoad((signal) => api.listProjects(signal), [api]);
+  const projects = state.status === 'ready' ? projectsOf(state.value.projects, organisation) : [];
   const number = new Intl.NumberFormat(i18n.language);
 
   return (
     <div className="staff-page">
       <div className="staff-page__header">
         <h1>{t('staff.projects.title')}</h1>
-        {isInstanceAdmin(user) && (
+        {isOrganisationAdmin(user) && (
           <Link href={staffPaths.newProject} className="button button--primary" data-testid="new-project">
             {t('staff.projects.new')}
           </Link>
@@ -29,10 +30,10 @@ export function ProjectListPage() {
 
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && state.value.projects.length === 0 && (
+      {state.status === 'ready' && projects.length === 0 && (
         <p className="staff-empty">{t('staff.projects.empty')}</p>
       )}
-      {state.status === 'ready' && state.value.projects.length > 0 && (
+      {projects.length > 0 && (
         <section className="table-scroll" aria-labelledby="projects-caption">
           <table className="staff-table staff-table--cards">
             <caption id="projects-caption" className="visually-hidden">
@@ -55,7 +56,7 @@ export function ProjectListPage() {
               </tr>
             </thead>
             <tbody>
-              {state.value.projects.map((project) => {
+              {projects.map((project) => {
                 const title = pickText(project.title, i18n.language) || project.slug;
                 const canEdit = holdsProjectRole(user, project.slug, ['admin']);
                 return (

@@ -166,8 +166,19 @@ export function ParticipationSection({ form, errors, onChange }: SectionProps) {
 
 const BASEMAP_CHOICES: readonly BasemapChoice[] = ['kartverket', 'raster', 'style', 'none'];
 
-/** The background map: Kartverket's greyscale map (default), another tile map, a style, or none. */
-export function BasemapSection({ form, errors, onChange }: SectionProps) {
+/**
+ * The background map: Kartverket's greyscale map (default), another tile map, a style, or none.
+ * Also the organisation page's default basemap (it passes only `basemap`).
+ */
+export function BasemapSection({
+  form,
+  errors,
+  onChange,
+}: {
+  form: Pick<ProjectForm, 'basemap'>;
+  errors: FieldErrors;
+  onChange: (changes: Pick<ProjectForm, 'basemap'>) => void;
+}) {
   const { t } = useTranslation();
   const basemap = form.basemap;
   const set = (changes: Partial<ProjectForm['basemap']>) => onChange({ basemap: { ...basemap, ...changes } });

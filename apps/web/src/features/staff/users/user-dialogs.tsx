@@ -34,16 +34,18 @@ function RoleCheckboxes({
   roles,
   onChange,
   lockAdmin,
+  organisationName,
 }: {
   roles: StaffRole[];
   onChange: (roles: StaffRole[]) => void;
   lockAdmin: boolean;
+  organisationName: string;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="field">
-      <legend>{t('staff.users.instanceRoles')}</legend>
-      <p className="field__hint">{t('staff.users.instanceRolesHint')}</p>
+      <legend>{t('staff.users.instanceRoles', { organisation: organisationName })}</legend>
+      <p className="field__hint">{t('staff.users.instanceRolesHint', { organisation: organisationName })}</p>
       {ROLES.map((role) => (
         <label key={role} className="checkbox">
           <input
@@ -194,6 +196,8 @@ interface UserDialogProps {
   /** `null` to create a user. */
   user: StaffUser | null;
   isSelf: boolean;
+  /** The organisation the roles are given in. */
+  organisationName: string;
   projects: ProjectOption[];
   onCancel: () => void;
   /** Sends the change; resolves to the failure to show, or `null` when done. */
@@ -201,7 +205,14 @@ interface UserDialogProps {
 }
 
 /** Creates a user (e-mail, name, password, roles) or changes one's name and roles. */
-export function UserDialog({ user, isSelf, projects, onCancel, onSubmit }: UserDialogProps) {
+export function UserDialog({
+  user,
+  isSelf,
+  organisationName,
+  projects,
+  onCancel,
+  onSubmit,
+}: UserDialogProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState<UserFormValue>({
     email: user?.email ?? '',
@@ -256,6 +267,9 @@ export function UserDialog({ user, isSelf, projects, onCancel, onSubmit }: UserD
         {!user && (
           <div className={problems.email ? 'field has-error' : 'field'}>
             <label htmlFor="user-email">{t('staff.signIn.email')}</label>
+            <p id="user-email-hint" className="field__hint">
+              {t('staff.users.existingEmailHint', { organisation: organisationName })}
+            </p>
             <input
               id="user-email"
               type="email"
@@ -264,7 +278,7 @@ export function UserDialog({ user, isSelf, projects, onCancel, onSubmit }: UserD
               value={value.email}
               onChange={(event) => setValue({ ...value, email: event.target.value })}
               aria-invalid={problems.email ? true : undefined}
-              aria-describedby={problems.email ? 'user-email-error' : undefined}
+              aria-describedby={problems.email ? 'user-email-hint user-email-error' : 'user-email-hint'}
             />
             {problems.email && (
               <p id="user-email-error" className="field__error">
@@ -296,6 +310,7 @@ export function UserDialog({ user, isSelf, projects, onCancel, onSubmit }: UserD
           roles={value.roles}
           onChange={(roles) => setValue({ ...value, roles })}
           lockAdmin={isSelf && value.roles.includes('admin')}
+          organisationName={organisationName}
         />
         <ProjectRoleRows
           value={value.projectRoles}

@@ -1,12 +1,14 @@
 import { pickText, type StaffUser } from '@nabolag/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearch } from '../../../app/router.tsx';
 import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import { ConfirmDialog } from '../common/dialog.tsx';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
-import { useStaff } from '../staff-session.ts';
+import { organisationFromSearch, staffPaths } from '../staff-routes.ts';
+import { projectsOf, useStaff } from '../staff-session.ts';
 import { type ProjectOption, ResetPasswordDialog, UserDialog } from './user-dialogs.tsx';
 
 type Open =
@@ -16,19 +18,49 @@ type Open =
   | { kind: 'disable'; user: StaffUser }
   | null;
 
-/** `/staff/users` (instance admins): staff accounts, their roles, passwords and whether they may sign in. */
+/**
+ * `/staff/users?organisation=` (its admins, the operator): the organisation's staff, their roles
+ * there, passwords and whether they may sign in. Without `?organisation=` the organisation worked in.
+ */
 export function UsersPage() {
-  const { t, i18n } = useTranslation();
-  const { api, user: me } = useStaff();
+  const { t } = useTranslation();
+  const search = useSearch();
+  const { organisation: current } = useStaff();
+  const organisation = organisationFromSearch(search) ?? current;
   useDocumentTitle(t('staff.users.title'));
-  const { state, reload, setValue } = useLoad((signal) => api.listUsers(signal), [api]);
+  if (!organisation) {
+    // An operator who belongs to no organisation opens this page from an organisation's page.
+    return (
+      <div className="staff-page">
+        <h1>{t('staff.users.title')}</h1>
+        <p>{t('staff.users.chooseOrganisation')}</p>
+        <p>
+          <Link href={staffPaths.organisations}>{t('staff.nav.organisations')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return <OrganisationUsers key={organisation} organisation={organisation} />;
+}
+
+function OrganisationUsers({ organisation }: { organisation: string }) {
+  const { t, i18n } = useTranslation();
+  const { api, user: me, organisations } = useStaff();
+  const organisationName =
+    organisations?.find((candidate) => candidate.slug === organisation)?.name ??
+    me.organisations.find((candidate) => candidate.slug === organisation)?.name ??
+    organisation;
+  const { state, reload, setValue } = useLoad(
+    (signal) => api.listUsers(organisation, signal),
+    [api, organisation],
+  );
   const projectList = useLoad((signal) => api.listProjects(signal), [api]);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
   const projects: ProjectOption[] =
     projectList.state.status === 'ready'
-      ? projectList.state.value.projects.map((project) => ({
+      ? projectsOf(projectList.state.value.projects, organisation).map((project) => ({
           slug: project.slug,
           title: pickText(project.title, i18n.language) || project.slug,
         }))
@@ -40,7 +72,7 @@ export function UsersPage() {
 
   const setDisabled = async (user: StaffUser, disabled: boolean) => {
     setOpen(null);
-    const result = await api.updateUser(user.id, { disabled });
+    const result = await api.updateUser(organisation, user.id, { disabled });
     if (!result.ok) {
       setNotice({ tone: 'error', text: t(errorMessageKey(result.error.code)) });
       return;
@@ -55,7 +87,7 @@ export function UsersPage() {
   return (
     <div className="staff-page">
       <div className="staff-page__header">
-        <h1>{t('staff.users.title')}</h1>
+        <h1>{t('staff.users.titleIn', { organisation: organisationName })}</h1>
         <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'create' })}>
           {t('staff.users.new')}
         </button>
@@ -99,7 +131,10 @@ export function UsersPage() {
                       <ul className="plain-list">
                         {user.roles.map((role) => (
                           <li key={role}>
-                            {t('staff.users.everywhere', { role: t(`staff.roles.${role}`) })}
+                            {t('staff.users.everywhere', {
+                              role: t(`staff.roles.${role}`),
+                              organisation: organisationName,
+                            })}
                           </li>
                         ))}
                         {user.projectRoles.map((entry) => (
@@ -172,16 +207,20 @@ export function UsersPage() {
         <UserDialog
           user={open.kind === 'edit' ? open.user : null}
           isSelf={open.kind === 'edit' && open.user.id === me.id}
+          organisationName={organisationName}
           projects={projects}
           onCancel={() => setOpen(null)}
           onSubmit={async (value) => {
             if (open.kind === 'create') {
-              const result = await api.createUser(value);
+              const result = await api.createUser({ ...value, organisation });
               if (!result.ok) return result.error;
-              setValue((list) => ({ users: [...list.users, result.value] }));
+              // An e-mail that already had an account adds that person: replace, do not repeat.
+              setValue((list) => ({
+                users: [...list.users.filter((user) => user.id !== result.value.id), result.value],
+              }));
               setNotice({ tone: 'success', text: t('staff.users.created', { email: result.value.email }) });
             } else {
-              const result = await api.updateUser(open.user.id, {
+              const result = await api.updateUser(organisation, open.user.id, {
                 name: value.name,
                 roles: value.roles,
                 projectRoles: value.projectRoles,
@@ -200,7 +239,7 @@ export function UsersPage() {
           user={open.user}
           onCancel={() => setOpen(null)}
           onSubmit={async (password) => {
-            const result = await api.updateUser(open.user.id, { password });
+            const result = await api.updateUser(organisation, open.user.id, { password });
             if (!result.ok) return result.error;
             setOpen(null);
             setNotice({ tone: 'success', text: t('staff.users.resetDone', { email: open.user.email }) });

@@ -1,0 +1,210 @@
+import { type Organisation, organisationUpdateSchema } from '@nabolag/schema';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../../app/router.tsx';
+import { useDocumentTitle } from '../../../app/use-document-title.ts';
+import { errorMessageKey } from '../../../i18n/error-messages.ts';
+import { FieldErrorText, fieldDomId, TextField } from '../common/fields.tsx';
+import { languageName } from '../common/format.ts';
+import { LoadFailed, Loading } from '../common/load-states.tsx';
+import { useLoad } from '../common/use-load.ts';
+import { OFFERED_LANGUAGES } from '../projects/basics-section.tsx';
+import type { FieldErrors } from '../projects/project-validation.ts';
+import { BasemapSection } from '../projects/settings-section.tsx';
+import { staffPaths } from '../staff-routes.ts';
+import { useStaff } from '../staff-session.ts';
+import { BrandPreview, ColourField } from './brand-preview.tsx';
+import { LogoSection } from './logo-section.tsx';
+import { type OrganisationForm, organisationForm, updateFromForm } from './organisation-form.ts';
+
+/**
+ * `/staff/organisations/:org` (its admins, the operator): the organisation's name, colours (with
+ * a preview of the resident header and a contrast warning), default languages and basemap for new
+ * projects, and its logo.
+ */
+export function OrganisationPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const { api } = useStaff();
+  const { state, reload, setValue } = useLoad((signal) => api.organisations.get(slug, signal), [api, slug]);
+  const name = state.status === 'ready' ? state.value.name : slug;
+  useDocumentTitle(t('staff.organisations.editTitle', { name }));
+
+  return (
+    <div className="staff-page">
+      <p className="staff-page__back">
+        <Link href={staffPaths.organisations}>{t('staff.organisations.back')}</Link>
+      </p>
+      <h1>{t('staff.organisations.editTitle', { name })}</h1>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <>
+          <p>
+            <Link href={staffPaths.users(slug)} data-testid="organisation-users">
+              {t('staff.organisations.users')}
+            </Link>
+          </p>
+          <OrganisationEditor
+            organisation={state.value}
+            onSaved={(saved) => setValue((previous) => ({ ...previous, ...saved }))}
+          />
+          <LogoSection
+            organisation={state.value}
+            onChanged={(changed) => setValue((previous) => ({ ...previous, ...changed }))}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function OrganisationEditor({
+  organisation,
+  onSaved,
+}: {
+  organisation: Organisation;
+  onSaved: (organisation: Organisation) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { api, reloadOrganisations } = useStaff();
+  const [form, setForm] = useState<OrganisationForm>(() => organisationForm(organisation));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const change = (changes: Partial<OrganisationForm>) => setForm((previous) => ({ ...previous, ...changes }));
+  const choices = [...new Set([...OFFERED_LANGUAGES, ...form.defaultLanguages])];
+
+  const toggleLanguage = (language: string, on: boolean) => {
+    const languages = on
+      ? choices.filter((candidate) => candidate === language || form.defaultLanguages.includes(candidate))
+      : form.defaultLanguages.filter((candidate) => candidate !== language);
+    const defaultLanguage =
+      languages.includes(form.defaultLanguage) || languages.length === 0
+        ? form.defaultLanguage
+        : (languages[0] as string);
+    change({ defaultLanguages: languages, defaultLanguage });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setNotice(null);
+    const parsed = organisationUpdateSchema.safeParse(updateFromForm(form));
+    if (!parsed.success) {
+      const found: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] === 'defaultBasemap' ? 'basemap' : String(issue.path[0] ?? 'name');
+        found[field] ??= { key: 'staff.organisations.fieldInvalid', detail: issue.message };
+      }
+      setErrors(found);
+      document.getElementById(fieldDomId(Object.keys(found)[0] ?? 'name'))?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const result = await api.organisations.update(organisation.slug, parsed.data);
+    setBusy(false);
+    if (!result.ok) {
+      setNotice({ tone: 'error', text: t(errorMessageKey(result.error.code)) });
+      return;
+    }
+    onSaved(result.value);
+    reloadOrganisations();
+    setNotice({ tone: 'success', text: t('staff.organisations.saved') });
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-busy={busy}
+      className="staff-form"
+      data-testid="organisation-form"
+    >
+      <TextField
+        field="name"
+        label={t('staff.organisations.name')}
+        error={errors.name}
+        value={form.name}
+        maxLength={200}
+        autoComplete="off"
+        onChange={(event) => change({ name: event.target.value })}
+      />
+      <fieldset className="field">
+        <legend>{t('staff.organisations.colours')}</legend>
+        <p className="field__hint">{t('staff.organisations.coloursHint')}</p>
+        <ColourField
+          field="primaryColour"
+          label={t('staff.organisations.primaryColour')}
+          value={form.primaryColour}
+          error={errors.primaryColour}
+          onChange={(primaryColour) => change({ primaryColour })}
+        />
+        <ColourField
+          field="accentColour"
+          label={t('staff.organisations.accentColour')}
+          value={form.accentColour}
+          error={errors.accentColour}
+          onChange={(accentColour) => change({ accentColour })}
+        />
+        <BrandPreview name={form.name} logoUrl={organisation.logoUrl} primaryColour={form.primaryColour} />
+      </fieldset>
+
+      <fieldset
+        className={errors.defaultLanguages ? 'field has-error' : 'field'}
+        id={fieldDomId('defaultLanguages')}
+      >
+        <legend>{t('staff.organisations.defaultLanguages')}</legend>
+        <p className="field__hint">{t('staff.organisations.defaultLanguagesHint')}</p>
+        <div className="checkbox-grid">
+          {choices.map((language) => (
+            <label key={language} className="checkbox">
+              <input
+                type="checkbox"
+                checked={form.defaultLanguages.includes(language)}
+                onChange={(event) => toggleLanguage(language, event.target.checked)}
+              />
+              <span lang={language}>{languageName(language, language)}</span>
+              {languageName(language, language) !== languageName(language, i18n.language) && (
+                <span className="checkbox__aside"> ({languageName(language, i18n.language)})</span>
+              )}
+            </label>
+          ))}
+        </div>
+        <FieldErrorText id={`${fieldDomId('defaultLanguages')}-error`} error={errors.defaultLanguages} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor={fieldDomId('defaultLanguage')}>{t('staff.editor.defaultLanguage')}</label>
+        <select
+          id={fieldDomId('defaultLanguage')}
+          value={form.defaultLanguage}
+          onChange={(event) => change({ defaultLanguage: event.target.value })}
+        >
+          {form.defaultLanguages.map((language) => (
+            <option key={language} value={language}>
+              {languageName(language, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <p className="field__hint">{t('staff.organisations.basemapHint')}</p>
+      <BasemapSection form={form} errors={errors} onChange={change} />
+
+      <div
+        role="status"
+        className={notice ? (notice.tone === 'error' ? 'notice notice--error' : 'notice') : undefined}
+      >
+        {notice?.text}
+      </div>
+      <button
+        type="submit"
+        className="button button--primary"
+        aria-disabled={busy}
+        data-testid="organisation-save"
+      >
+        {t('staff.organisations.save')}
+      </button>
+    </form>
+  );
+}
