@@ -25,7 +25,19 @@ export const SOURCE_IDS = {
   area: 'area',
   areaMask: 'area-mask',
   contributions: 'contributions',
+  /** The participant's own places sent from this page, drawn over the tiles until these show them. */
+  recentContributions: 'contributions-recent',
 } as const;
+
+/** The layer of `/tiles/:slug/contributions/{z}/{x}/{y}.mvt` (apps/api/src/modules/tiles). */
+export const CONTRIBUTION_TILE_LAYER = 'contributions';
+
+/**
+ * The deepest zoom at which contribution tiles are fetched; deeper, MapLibre draws these tiles
+ * larger (overzoom). At z 15 a tile is ~620 m wide at 59° N, so one unit of its 4096 is ~15 cm:
+ * finer than a contribution's precision, and few tiles cover a neighbourhood.
+ */
+export const CONTRIBUTION_TILES_MAX_ZOOM = 15;
 
 /** Layer ids, bottom to top. `contributions-points` is a test hook: keep its name. */
 export const LAYER_IDS = {
@@ -40,11 +52,22 @@ export const LAYER_IDS = {
   contributionPoints: 'contributions-points',
 } as const;
 
-/** The layers a click on the map may hit to open a contribution's popup. */
+/** Layer ids of the participant's own places drawn over the tiles (see SOURCE_IDS.recentContributions). */
+export const RECENT_LAYER_IDS = {
+  areas: 'contributions-recent-areas',
+  areaOutlines: 'contributions-recent-area-outlines',
+  lines: 'contributions-recent-lines',
+  points: 'contributions-recent-points',
+} as const;
+
+/** The layers a click on the map may hit to open a contribution's popup (those in the style). */
 export const CONTRIBUTION_LAYER_IDS = [
   LAYER_IDS.contributionPoints,
   LAYER_IDS.contributionLines,
   LAYER_IDS.contributionAreas,
+  RECENT_LAYER_IDS.points,
+  RECENT_LAYER_IDS.lines,
+  RECENT_LAYER_IDS.areas,
 ];
 
 /** Calm, high-contrast colours for what is ours; categories bring their own. */
@@ -148,13 +171,74 @@ function basemapParts(
   };
 }
 
+type ContributionLayerIds = Pick<
+  typeof LAYER_IDS,
+  'contributionAreas' | 'contributionAreaOutlines' | 'contributionLines' | 'contributionPoints'
+>;
+
+/** The layers of contributions (areas, their outlines, lines, points) from one source. */
+function contributionLayers(
+  ids: { [key in keyof ContributionLayerIds]: string },
+  source: string,
+  colour: ColourValue,
+  sourceLayer?: string,
+): LayerSpecification[] {
+  const from = sourceLayer ? { source, 'source-layer': sourceLayer } : { source };
+  return [
+    {
+      id: ids.contributionAreas,
+      type: 'fill',
+      ...from,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': colour, 'fill-opacity': 0.3 },
+    },
+    {
+      id: ids.contributionAreaOutlines,
+      type: 'line',
+      ...from,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'line-color': colour, 'line-width': 2 },
+    },
+    {
+      id: ids.contributionLines,
+      type: 'line',
+      ...from,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': colour, 'line-width': 4 },
+    },
+    {
+      id: ids.contributionPoints,
+      type: 'circle',
+      ...from,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-color': colour,
+        // Radius in pixels, growing with zoom so pins stay easy to hit on a phone.
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 15, 8, 19, 11],
+        'circle-stroke-color': MAP_COLOURS.outline,
+        'circle-stroke-width': 2,
+      },
+    },
+  ] as LayerSpecification[];
+}
+
 export interface MapStyleInput {
   basemap: Basemap;
   /** The style document of a `style` basemap once fetched; `null` before (or when offline). */
   basemapStyle: StyleSpecification | null;
   area: AreaGeometry;
   categories: readonly Pick<Category, 'key' | 'colour'>[];
+  /**
+   * The contributions: with `contributionTiles`, only the participant's own places sent from
+   * this page (drawn over the tiles, which show them after a refresh); else all of them.
+   */
   contributions: ContributionCollection;
+  /**
+   * The public contributions as vector tiles: the URL template of the tiles route with `{z}`,
+   * `{x}`, `{y}` (absolute: MapLibre fetches it in a worker). Left out: GeoJSON only.
+   */
+  contributionTiles?: string | null;
   /** The resident's places still in the outbox, drawn hollow on top; none when left out. */
   waiting?: WaitingCollection;
 }
@@ -181,7 +265,18 @@ export function buildStyle(input: MapStyleInput): StyleSpecification {
       },
     },
     [SOURCE_IDS.areaMask]: { type: 'geojson', data: areaMask(input.area) },
-    [SOURCE_IDS.contributions]: { type: 'geojson', data: input.contributions },
+    ...(input.contributionTiles
+      ? {
+          [SOURCE_IDS.contributions]: {
+            type: 'vector',
+            tiles: [input.contributionTiles],
+            maxzoom: CONTRIBUTION_TILES_MAX_ZOOM,
+            // `feature.id` is the contribution's id, as with the GeoJSON source.
+            promoteId: 'id',
+          },
+          [SOURCE_IDS.recentContributions]: { type: 'geojson', data: input.contributions },
+        }
+      : { [SOURCE_IDS.contributions]: { type: 'geojson', data: input.contributions } }),
     [WAITING_SOURCE_ID]: { type: 'geojson', data: input.waiting ?? waitingCollection([]) },
   };
 
@@ -208,41 +303,24 @@ export function buildStyle(input: MapStyleInput): StyleSpecification {
       layout: { 'line-join': 'round' },
       paint: { 'line-color': MAP_COLOURS.area, 'line-width': 2.5, 'line-opacity': 0.9 },
     },
-    {
-      id: LAYER_IDS.contributionAreas,
-      type: 'fill',
-      source: SOURCE_IDS.contributions,
-      filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': colour, 'fill-opacity': 0.3 },
-    },
-    {
-      id: LAYER_IDS.contributionAreaOutlines,
-      type: 'line',
-      source: SOURCE_IDS.contributions,
-      filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'line-color': colour, 'line-width': 2 },
-    },
-    {
-      id: LAYER_IDS.contributionLines,
-      type: 'line',
-      source: SOURCE_IDS.contributions,
-      filter: ['==', ['geometry-type'], 'LineString'],
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': colour, 'line-width': 4 },
-    },
-    {
-      id: LAYER_IDS.contributionPoints,
-      type: 'circle',
-      source: SOURCE_IDS.contributions,
-      filter: ['==', ['geometry-type'], 'Point'],
-      paint: {
-        'circle-color': colour,
-        // Radius in pixels, growing with zoom so pins stay easy to hit on a phone.
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 15, 8, 19, 11],
-        'circle-stroke-color': MAP_COLOURS.outline,
-        'circle-stroke-width': 2,
-      },
-    },
+    ...contributionLayers(
+      LAYER_IDS,
+      SOURCE_IDS.contributions,
+      colour,
+      input.contributionTiles ? CONTRIBUTION_TILE_LAYER : undefined,
+    ),
+    ...(input.contributionTiles
+      ? contributionLayers(
+          {
+            contributionAreas: RECENT_LAYER_IDS.areas,
+            contributionAreaOutlines: RECENT_LAYER_IDS.areaOutlines,
+            contributionLines: RECENT_LAYER_IDS.lines,
+            contributionPoints: RECENT_LAYER_IDS.points,
+          },
+          SOURCE_IDS.recentContributions,
+          colour,
+        )
+      : []),
     ...waitingLayers(colour),
   ];
 
