@@ -3,6 +3,9 @@
 // /staff, switches between the two organisations and sees only each one's projects, gives the new
 // organisation a colour (the page warns about a colour too light for white text) and a logo, and
 // a resident sees that logo and name on the project's page. The organisation page passes axe.
+// The analysis, moderation and workshop pickers and the audit log follow the organisation worked
+// in; an organisation where the person holds no fitting role says so by name; the organisation page
+// lists its members and leads to its users page.
 import { organisationSchema, projectSchema, staffUserSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -68,7 +71,7 @@ describe.skipIf(inject('e2eSkipped'))('organisations', () => {
     await resident?.close();
   });
 
-  it('keeps each organisation’s projects apart and brands its public page', { timeout: 240_000 }, async ({
+  it('keeps each organisation’s projects apart and brands its public page', { timeout: 360_000 }, async ({
     onTestFailed,
   }) => {
     printServerLogOnFailure(
@@ -107,6 +110,22 @@ describe.skipIf(inject('e2eSkipped'))('organisations', () => {
     expect([200, 201], JSON.stringify(planner.body)).toContain(planner.status);
     // The same person, added to `default`: not a second account.
     expect(staffUserSchema.parse(planner.body).id).toBe(staffUserSchema.parse(admin.body).id);
+    // A third organisation with no projects, where the person is a facilitator.
+    const empty = `e2e-none-${word}`;
+    const emptyName = `Tom kommune ${word}`;
+    const third = await postJson(baseUrl, operator, '/api/staff/organisations', {
+      slug: empty,
+      name: emptyName,
+    });
+    expect(third.status, JSON.stringify(third.body)).toBe(201);
+    const facilitator = await postJson(baseUrl, operator, '/api/staff/users', {
+      organisation: empty,
+      email: person.email,
+      password: person.password,
+      roles: ['facilitator'],
+      projectRoles: [],
+    });
+    expect(facilitator.status, JSON.stringify(facilitator.body)).toBe(201);
 
     // One project in each organisation.
     const definition = await demoProjectDefinition();
@@ -157,6 +176,59 @@ describe.skipIf(inject('e2eSkipped'))('organisations', () => {
     await page.locator(`[data-testid="project-row-${defaultProject}"]`).waitFor();
     expect(await switcher.inputValue()).toBe('default');
 
+    // The pickers of analysis, moderation and workshops offer the organisation's projects only.
+    const offered = async (section: string, picker: string) => {
+      await page.locator(`[data-testid="nav-${section}"]`).click();
+      await page.locator(`[data-testid="${picker}"], [data-testid="no-projects"]`).first().waitFor();
+      return page
+        .locator(`[data-testid="${picker}"] option`)
+        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    };
+    for (const [chosen, shown, hidden] of [
+      ['default', defaultProject, ownProject],
+      [organisation, ownProject, defaultProject],
+    ] as const) {
+      await switcher.selectOption(chosen);
+      await page.locator('[data-testid="nav-analysis"]').click();
+      await page.locator(`[data-testid="analyse-${shown}"]`).waitFor();
+      expect(await page.locator(`[data-testid="analyse-${hidden}"]`).count()).toBe(0);
+      for (const [section, picker] of [
+        ['moderation', 'moderation-project'],
+        ['workshops', 'workshop-project'],
+      ] as const) {
+        const slugs = await offered(section, picker);
+        expect(slugs, `${section} in ${chosen}`).toContain(shown);
+        expect(slugs, `${section} in ${chosen}`).not.toContain(hidden);
+      }
+    }
+    // In the organisation without projects, each page says so (in Norwegian), naming it.
+    await switcher.selectOption(empty);
+    for (const [section, text] of [
+      ['analysis', `Du er ikke planlegger i noe prosjekt i ${emptyName}.`],
+      ['moderation', `${emptyName} har ingen prosjekter du arbeider i.`],
+      ['workshops', `Du holder ikke verksteder i noe prosjekt i ${emptyName}.`],
+    ] as const) {
+      await page.locator(`[data-testid="nav-${section}"]`).click();
+      await page.locator('[data-testid="no-projects"]').filter({ hasText: text }).waitFor();
+      expect(
+        await page.locator('[data-testid="moderation-project"], [data-testid="workshop-project"]').count(),
+      ).toBe(0);
+    }
+
+    // The audit log shows the organisation administered, and only its entries.
+    await switcher.selectOption(organisation);
+    await page.locator('[data-testid="nav-audit"]').click();
+    await page.locator('[data-testid="audit-organisation-name"]').waitFor();
+    expect(await page.locator('[data-testid="audit-organisation-name"]').textContent()).toContain(
+      organisationName,
+    );
+    await page.locator('[data-testid="audit-row"]').first().waitFor();
+    const audited = await page
+      .locator('[data-testid="audit-row"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-organisation')));
+    expect(audited.length).toBeGreaterThan(0);
+    expect(new Set(audited)).toEqual(new Set([organisation]));
+
     // The organisation page: a colour too light for white text is warned about, a dark one is not.
     await switcher.selectOption(organisation);
     await page.locator('[data-testid="nav-organisations"]').click();
@@ -183,8 +255,24 @@ describe.skipIf(inject('e2eSkipped'))('organisations', () => {
     // The shell shows it too, beside the organisation's name.
     await page.locator('[data-testid="current-organisation"] img').waitFor();
 
+    // Its members, with the person's roles there, and the way to its users page.
+    const member = page.locator(`[data-testid="member-row"][data-email="${person.email}"]`);
+    await member.waitFor();
+    expect(await member.textContent()).toContain('Administrator');
+
     const problems = await seriousAxeViolations(page);
     expect(problems, describeViolations(problems)).toEqual([]);
+
+    await page.locator('[data-testid="organisation-users"]').click();
+    await page.waitForURL(new RegExp(`/staff/users\\?organisation=${organisation}$`));
+    await page.locator('.staff-page h1').filter({ hasText: organisationName }).waitFor();
+
+    // The operator manages any organisation's users (the page the operator reaches the same way).
+    const members = await fetch(`${baseUrl}/api/staff/users?organisation=${organisation}`, {
+      headers: operator.headers,
+    });
+    expect(members.status).toBe(200);
+    expect(JSON.stringify(await members.json())).toContain(person.email);
 
     // What the public sees: the project carries the organisation's brand…
     const publicProject = projectSchema.parse(

@@ -97,4 +97,10 @@ describe('createStaffApi', () => {
     await apiWith(fetchImpl).listAudit({ before: '120', limit: 50 });
     expect(sent[0]?.path).toBe('/api/staff/audit?limit=50&before=120');
   });
+
+  it('narrows the audit log to one organisation when asked', async () => {
+    const { sent, fetchImpl } = recording(200, { entries: [] });
+    await apiWith(fetchImpl).listAudit({ limit: 50, organisation: 'indre-ostfold' });
+    expect(sent[0]?.path).toBe('/api/staff/audit?limit=50&organisation=indre-ostfold');
+  });
 });

@@ -281,10 +281,15 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
     revokeToken: (id: string) =>
       call(`/api/staff/tokens/${encodeURIComponent(id)}`, noContentSchema, { method: 'DELETE' }),
 
-    /** `GET /api/staff/audit`, newest first; `before` is the id of the last entry already shown. */
-    listAudit: (options: { before?: string; limit: number }, signal?: AbortSignal) => {
+    /**
+     * `GET /api/staff/audit`, newest first; `before` is the id of the last entry already shown.
+     * `organisation` narrows to one; without it the server answers every organisation the caller
+     * administers (the operator: everything).
+     */
+    listAudit: (options: { before?: string; limit: number; organisation?: string }, signal?: AbortSignal) => {
       const query = new URLSearchParams({ limit: String(options.limit) });
       if (options.before) query.set('before', options.before);
+      if (options.organisation) query.set('organisation', options.organisation);
       return call(`/api/staff/audit?${query.toString()}`, auditListSchema, signal ? { signal } : {});
     },
   };

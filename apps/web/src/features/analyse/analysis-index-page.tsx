@@ -2,21 +2,17 @@ import { pickText } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.tsx';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
-import { LoadFailed, Loading } from '../staff/common/load-states.tsx';
-import { useLoad } from '../staff/common/use-load.ts';
+import { LoadFailed, Loading, NoProjectsIn } from '../staff/common/load-states.tsx';
+import { useOrganisationProjects } from '../staff/common/use-organisation-projects.ts';
 import { staffPaths } from '../staff/staff-routes.ts';
-import { holdsProjectRole, useStaff } from '../staff/staff-session.ts';
+import { useStaff } from '../staff/staff-session.ts';
 
-/** `/staff/analysis`: the projects whose analysis this planner may open. */
+/** `/staff/analysis`: the projects of the organisation worked in whose analysis this planner may open. */
 export function AnalysisIndexPage() {
   const { t, i18n } = useTranslation();
-  const { api, user } = useStaff();
+  const { user } = useStaff();
   useDocumentTitle(t('staff.analysis.title'));
-  const { state, reload } = useLoad((signal) => api.listProjects(signal), [api]);
-  const projects =
-    state.status === 'ready'
-      ? state.value.projects.filter((project) => holdsProjectRole(user, project.slug, ['planner']))
-      : [];
+  const { state, reload, projects, organisationName } = useOrganisationProjects({ roles: ['planner'] });
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <div className="staff-page">
@@ -25,7 +21,12 @@ export function AnalysisIndexPage() {
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
       {state.status === 'ready' && projects.length === 0 && (
-        <p className="staff-empty">{t('staff.analysis.noProjects')}</p>
+        <NoProjectsIn
+          organisation={organisationName}
+          text={(organisation) => t('staff.scope.noAnalysisProjects', { organisation })}
+          fallback={t('staff.analysis.noProjects')}
+          several={user.organisations.length > 1}
+        />
       )}
       {projects.length > 0 && (
         <ul className="analysis-index">

@@ -27,3 +27,27 @@ export function LoadFailed({ error, onRetry }: { error: ApiFailure; onRetry: () 
     </div>
   );
 }
+
+/**
+ * A page's empty project list in the organisation worked in, naming it (or `fallback` for an
+ * operator outside every organisation); people in several organisations are told where the others are.
+ */
+export function NoProjectsIn({
+  organisation,
+  text,
+  fallback,
+  several,
+}: {
+  organisation: string | null;
+  text: (organisation: string) => string;
+  fallback: string;
+  several: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="staff-empty" data-testid="no-projects">
+      <p>{organisation === null ? fallback : text(organisation)}</p>
+      {organisation !== null && several && <p>{t('staff.scope.otherOrganisations')}</p>}
+    </div>
+  );
+}

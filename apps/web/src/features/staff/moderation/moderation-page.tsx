@@ -6,8 +6,9 @@ import { Link, navigate, useSearch } from '../../../app/router.tsx';
 import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import { ConfirmDialog } from '../common/dialog.tsx';
-import { LoadFailed, Loading } from '../common/load-states.tsx';
+import { LoadFailed, Loading, NoProjectsIn } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
+import { useOrganisationProjects } from '../common/use-organisation-projects.ts';
 import { MODERATION_QUEUES, queueFromSearch, staffPaths } from '../staff-routes.ts';
 import { holdsProjectRole, useStaff } from '../staff-session.ts';
 import { HideDialog } from './hide-dialog.tsx';
@@ -20,26 +21,32 @@ type Notice = { tone: 'success' | 'error'; text: string; sequence: number } | nu
 /** `/staff/moderation/:slug?queue=`: the project's contributions to look at, queue by queue. */
 export function ModerationPage({ slug }: { slug: string | null }) {
   const { t, i18n } = useTranslation();
-  const { api } = useStaff();
+  const { user } = useStaff();
   useDocumentTitle(t('staff.moderation.title'));
-  const projects = useLoad((signal) => api.listProjects(signal), [api]);
+  // Every staff role moderates: the server lists only projects where the person holds one.
+  const { state, reload, projects, outside, organisationName } = useOrganisationProjects({
+    roles: null,
+    open: slug,
+    pickerPath: staffPaths.moderation(),
+  });
 
   // With one project only, there is nothing to choose.
+  const only = state.status === 'ready' && projects.length === 1 ? projects[0]?.slug : undefined;
   useEffect(() => {
-    if (slug === null && projects.state.status === 'ready' && projects.state.value.projects.length === 1) {
-      const only = projects.state.value.projects[0];
-      if (only) navigate(staffPaths.moderation(only.slug), { replace: true });
-    }
-  }, [slug, projects.state]);
+    if (slug === null && only) navigate(staffPaths.moderation(only), { replace: true });
+  }, [slug, only]);
+
+  const label = (project: (typeof projects)[number]) =>
+    `${pickText(project.title, i18n.language) || project.slug}${
+      project.pending > 0 ? ` (${t('staff.moderation.pendingCount', { count: project.pending })})` : ''
+    }`;
 
   return (
     <div className="staff-page">
       <h1>{t('staff.moderation.title')}</h1>
-      {projects.state.status === 'loading' && <Loading />}
-      {projects.state.status === 'failed' && (
-        <LoadFailed error={projects.state.error} onRetry={projects.reload} />
-      )}
-      {projects.state.status === 'ready' && (
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
+      {(projects.length > 0 || outside) && (
         <div className="field moderation-picker">
           <label htmlFor="moderation-project">{t('staff.moderation.project')}</label>
           <select
@@ -49,19 +56,22 @@ export function ModerationPage({ slug }: { slug: string | null }) {
             data-testid="moderation-project"
           >
             {slug === null && <option value="">{t('staff.moderation.chooseProject')}</option>}
-            {projects.state.value.projects.map((project) => (
+            {outside && <option value={outside.slug}>{label(outside)}</option>}
+            {projects.map((project) => (
               <option key={project.slug} value={project.slug}>
-                {pickText(project.title, i18n.language) || project.slug}
-                {project.pending > 0
-                  ? ` (${t('staff.moderation.pendingCount', { count: project.pending })})`
-                  : ''}
+                {label(project)}
               </option>
             ))}
           </select>
         </div>
       )}
-      {projects.state.status === 'ready' && projects.state.value.projects.length === 0 && (
-        <p className="staff-empty">{t('staff.projects.empty')}</p>
+      {state.status === 'ready' && projects.length === 0 && !outside && (
+        <NoProjectsIn
+          organisation={organisationName}
+          text={(organisation) => t('staff.scope.noProjects', { organisation })}
+          fallback={t('staff.projects.empty')}
+          several={user.organisations.length > 1}
+        />
       )}
       {slug && <ModerationQueueView key={slug} slug={slug} />}
     </div>

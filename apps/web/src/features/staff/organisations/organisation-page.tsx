@@ -15,12 +15,13 @@ import { staffPaths } from '../staff-routes.ts';
 import { useStaff } from '../staff-session.ts';
 import { BrandPreview, ColourField } from './brand-preview.tsx';
 import { LogoSection } from './logo-section.tsx';
+import { MembersSection } from './members-section.tsx';
 import { type OrganisationForm, organisationForm, updateFromForm } from './organisation-form.ts';
 
 /**
  * `/staff/organisations/:org` (its admins, the operator): the organisation's name, colours (with
  * a preview of the resident header and a contrast warning), default languages and basemap for new
- * projects, and its logo.
+ * projects, its logo, and its members with the way to the users page.
  */
 export function OrganisationPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
@@ -39,11 +40,6 @@ export function OrganisationPage({ slug }: { slug: string }) {
       {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
-          <p>
-            <Link href={staffPaths.users(slug)} data-testid="organisation-users">
-              {t('staff.organisations.users')}
-            </Link>
-          </p>
           <OrganisationEditor
             organisation={state.value}
             onSaved={(saved) => setValue((previous) => ({ ...previous, ...saved }))}
@@ -52,6 +48,15 @@ export function OrganisationPage({ slug }: { slug: string }) {
             organisation={state.value}
             onChanged={(changed) => setValue((previous) => ({ ...previous, ...changed }))}
           />
+          {state.value.members ? (
+            <MembersSection slug={slug} members={state.value.members} />
+          ) : (
+            <p>
+              <Link href={staffPaths.users(slug)} data-testid="organisation-users">
+                {t('staff.organisations.users')}
+              </Link>
+            </p>
+          )}
         </>
       )}
     </div>

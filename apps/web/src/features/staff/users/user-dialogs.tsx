@@ -11,11 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../../api/client.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import { Dialog } from '../common/dialog.tsx';
-
-export interface ProjectOption {
-  slug: string;
-  title: string;
-}
+import { type ProjectOption, projectChoices } from './project-choices.ts';
 
 type ProjectRole = StaffUser['projectRoles'][number];
 export const ROLES: readonly StaffRole[] = staffRoleSchema.options;
@@ -74,13 +70,18 @@ function RoleCheckboxes({
 function ProjectRoleRows({
   value,
   projects,
+  organisationName,
   onChange,
 }: {
   value: ProjectRole[];
   projects: ProjectOption[];
+  organisationName: string;
   onChange: (value: ProjectRole[]) => void;
 }) {
   const { t } = useTranslation();
+  // A role in a project the page cannot name (the operator lists no organisation's projects)
+  // stays choosable under its slug, so that saving keeps it as it is.
+  const choices = projectChoices(projects, value);
   const set = (index: number, changes: Partial<ProjectRole>) =>
     onChange(value.map((entry, at) => (at === index ? { ...entry, ...changes } : entry)));
   return (
@@ -99,7 +100,7 @@ function ProjectRoleRows({
               value={entry.project}
               onChange={(event) => set(index, { project: event.target.value })}
             >
-              {projects.map((project) => (
+              {choices.map((project) => (
                 <option key={project.slug} value={project.slug}>
                   {project.title}
                 </option>
@@ -129,6 +130,11 @@ function ProjectRoleRows({
           </li>
         ))}
       </ul>
+      {projects.length === 0 && (
+        <p className="field__hint" data-testid="no-project-choices">
+          {t('staff.users.noProjectsToChoose', { organisation: organisationName })}
+        </p>
+      )}
       {projects.length > 0 && (
         <button
           type="button"
@@ -315,6 +321,7 @@ export function UserDialog({
         <ProjectRoleRows
           value={value.projectRoles}
           projects={projects}
+          organisationName={organisationName}
           onChange={(projectRoles) => setValue({ ...value, projectRoles })}
         />
         <div className="button-row staff-dialog__actions">

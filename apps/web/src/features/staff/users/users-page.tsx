@@ -7,9 +7,11 @@ import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import { ConfirmDialog } from '../common/dialog.tsx';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
+import { organisationNameOf } from '../organisation-scope.ts';
 import { organisationFromSearch, staffPaths } from '../staff-routes.ts';
 import { projectsOf, useStaff } from '../staff-session.ts';
-import { type ProjectOption, ResetPasswordDialog, UserDialog } from './user-dialogs.tsx';
+import type { ProjectOption } from './project-choices.ts';
+import { ResetPasswordDialog, UserDialog } from './user-dialogs.tsx';
 
 type Open =
   | { kind: 'create' }
@@ -46,10 +48,7 @@ export function UsersPage() {
 function OrganisationUsers({ organisation }: { organisation: string }) {
   const { t, i18n } = useTranslation();
   const { api, user: me, organisations } = useStaff();
-  const organisationName =
-    organisations?.find((candidate) => candidate.slug === organisation)?.name ??
-    me.organisations.find((candidate) => candidate.slug === organisation)?.name ??
-    organisation;
+  const organisationName = organisationNameOf(organisation, me, organisations);
   const { state, reload, setValue } = useLoad(
     (signal) => api.listUsers(organisation, signal),
     [api, organisation],
@@ -100,7 +99,12 @@ function OrganisationUsers({ organisation }: { organisation: string }) {
       </div>
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
+      {state.status === 'ready' && state.value.users.length === 0 && (
+        <p className="staff-empty" data-testid="users-empty">
+          {t('staff.users.empty', { organisation: organisationName })}
+        </p>
+      )}
+      {state.status === 'ready' && state.value.users.length > 0 && (
         <section className="table-scroll" aria-labelledby="users-caption">
           <table className="staff-table staff-table--cards">
             <caption id="users-caption" className="visually-hidden">

@@ -5,8 +5,9 @@ import { Link, navigate } from '../../../app/router.tsx';
 import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import { formatDay } from '../../../i18n/format.ts';
-import { LoadFailed, Loading } from '../common/load-states.tsx';
+import { LoadFailed, Loading, NoProjectsIn } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
+import { useOrganisationProjects } from '../common/use-organisation-projects.ts';
 import { staffPaths } from '../staff-routes.ts';
 import { holdsProjectRole, useStaff } from '../staff-session.ts';
 import { JoinCard } from './join-card.tsx';
@@ -16,16 +17,18 @@ const FACILITATING = ['planner', 'facilitator'] as const;
 /** `/staff/workshops[/:slug]`: a project's workshop sessions, and a new one with its join code. */
 export function WorkshopsPage({ slug }: { slug: string | null }) {
   const { t, i18n } = useTranslation();
-  const { api, user } = useStaff();
+  const { user } = useStaff();
   useDocumentTitle(t('staff.workshops.title'));
-  const projects = useLoad((signal) => api.listProjects(signal), [api]);
-  const mine =
-    projects.state.status === 'ready'
-      ? projects.state.value.projects.filter((project) => holdsProjectRole(user, project.slug, FACILITATING))
-      : [];
+  const { state, reload, projects, outside, organisationName } = useOrganisationProjects({
+    roles: FACILITATING,
+    open: slug,
+    pickerPath: staffPaths.workshops(),
+  });
+  const title = (project: (typeof projects)[number]) =>
+    pickText(project.title, i18n.language) || project.slug;
 
   // With one project only, there is nothing to choose.
-  const only = mine.length === 1 ? mine[0]?.slug : undefined;
+  const only = projects.length === 1 ? projects[0]?.slug : undefined;
   useEffect(() => {
     if (slug === null && only) navigate(staffPaths.workshops(only), { replace: true });
   }, [slug, only]);
@@ -33,14 +36,17 @@ export function WorkshopsPage({ slug }: { slug: string | null }) {
   return (
     <div className="staff-page">
       <h1>{t('staff.workshops.title')}</h1>
-      {projects.state.status === 'loading' && <Loading />}
-      {projects.state.status === 'failed' && (
-        <LoadFailed error={projects.state.error} onRetry={projects.reload} />
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'failed' && <LoadFailed error={state.error} onRetry={reload} />}
+      {state.status === 'ready' && projects.length === 0 && !outside && (
+        <NoProjectsIn
+          organisation={organisationName}
+          text={(organisation) => t('staff.scope.noWorkshopProjects', { organisation })}
+          fallback={t('staff.projects.empty')}
+          several={user.organisations.length > 1}
+        />
       )}
-      {projects.state.status === 'ready' && mine.length === 0 && (
-        <p className="staff-empty">{t('staff.projects.empty')}</p>
-      )}
-      {mine.length > 0 && (
+      {(projects.length > 0 || outside) && (
         <div className="field moderation-picker">
           <label htmlFor="workshop-project">{t('staff.moderation.project')}</label>
           <select
@@ -50,9 +56,10 @@ export function WorkshopsPage({ slug }: { slug: string | null }) {
             data-testid="workshop-project"
           >
             {slug === null && <option value="">{t('staff.moderation.chooseProject')}</option>}
-            {mine.map((project) => (
+            {outside && <option value={outside.slug}>{title(outside)}</option>}
+            {projects.map((project) => (
               <option key={project.slug} value={project.slug}>
-                {pickText(project.title, i18n.language) || project.slug}
+                {title(project)}
               </option>
             ))}
           </select>
