@@ -14,7 +14,7 @@ import { randomPointsInArea } from './area.ts';
 import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
-import { findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
+import { contributionCount, findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
 import { E2E_ADMIN } from './server.ts';
 
 /** Random lower-case letters: digits in a story can look like a phone number and hold it back. */
@@ -161,7 +161,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     expect(await publicIds()).not.toContain(created.id);
     await residentPage.reload();
     await waitForMap(residentPage);
-    expect(await residentPage.locator('[data-testid="map"]').getAttribute('data-contributions')).toBe('0');
+    expect(await contributionCount(residentPage)).toBe(0);
     const drawn = await renderedContributions(residentPage);
     expect(drawn.some((feature) => feature.properties.story === story || feature.id === created.id)).toBe(
       false,

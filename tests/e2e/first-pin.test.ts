@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isInsideArea, randomPointsInArea } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
-import { findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
+import { contributionCount, findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
 
 /**
  * 16 random lower-case letters. No digits: runs of digits (a UUID's "6295-4581") look like a
@@ -104,7 +104,7 @@ describe.skipIf(inject('e2eSkipped'))('first pin', () => {
         },
       )
       .toBe(true);
-    const count = Number(await page.locator('[data-testid="map"]').getAttribute('data-contributions'));
+    const count = await contributionCount(page);
     expect(count).toBeGreaterThanOrEqual(1);
 
     expect(session.pageErrors).toEqual([]);

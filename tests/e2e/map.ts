@@ -33,6 +33,16 @@ export async function waitForMap(page: Page, timeoutMs = 60_000): Promise<void> 
   await page.waitForFunction(() => window.__nabolagMap !== undefined, undefined, { timeout: timeoutMs });
 }
 
+/**
+ * How many public places the map's page holds (`data-contributions`). The resident map draws
+ * vector tiles and loads the whole list only once it answers input, so this waits for the count.
+ */
+export async function contributionCount(page: Page, timeoutMs = 30_000): Promise<number> {
+  const map = page.locator('[data-testid="map"][data-contributions]');
+  await map.waitFor({ state: 'attached', timeout: timeoutMs });
+  return Number(await map.getAttribute('data-contributions'));
+}
+
 export interface MapTarget {
   /** Page coordinates in CSS pixels, for `page.mouse.click`. */
   x: number;

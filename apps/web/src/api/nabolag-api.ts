@@ -37,12 +37,13 @@ function takeEarly<T>(path: string, fetchImpl: FetchLike | undefined): Promise<A
 }
 
 /**
- * Starts loading what the resident map shows first (the project and its places) before the
- * page's code has arrived, instead of one after the other once it has rendered.
+ * Starts loading what the resident map shows first (the project) before the page's code has
+ * arrived, instead of one after the other once it has rendered. Its places come as vector
+ * tiles (`contributionTilesUrl`) once the map knows its view; the whole list only after the
+ * page answers input, so it is not on the way here.
  */
 export function prefetchProjectPage(slug: string): void {
   early.set(projectPath(slug), getProject(slug));
-  early.set(contributionsPath(slug), listContributions(slug));
 }
 
 /** `GET /api/projects/:slug` */
@@ -60,17 +61,37 @@ export function getProject(slug: string, signal?: AbortSignal, fetchImpl?: Fetch
 
 const contributionsPath = (slug: string) => `${projectPath(slug)}/contributions`;
 
-/** `GET /api/projects/:slug/contributions`: what the public may see, as a FeatureCollection. */
-export function listContributions(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
+/**
+ * `GET /api/projects/:slug/contributions`: what the public may see, as a FeatureCollection;
+ * with `bbox` (`[west, south, east, north]` in degrees) only what lies in it.
+ */
+export function listContributions(
+  slug: string,
+  signal?: AbortSignal,
+  fetchImpl?: FetchLike,
+  bbox?: readonly [number, number, number, number],
+) {
+  const path = bbox
+    ? `${contributionsPath(slug)}?bbox=${bbox.map((value) => value.toFixed(7)).join(',')}`
+    : contributionsPath(slug);
   return (
-    takeEarly<PublicContributionCollection>(contributionsPath(slug), fetchImpl) ??
+    takeEarly<PublicContributionCollection>(path, fetchImpl) ??
     requestJsonCheckedLater(
-      contributionsPath(slug),
+      path,
       async () => (await loadSchemas()).publicContributionCollectionSchema,
       signal ? { signal } : {},
       fetchImpl,
     )
   );
+}
+
+/**
+ * The URL template (`{z}/{x}/{y}`, absolute, for MapLibre's workers) of the project's public
+ * contribution tiles, `GET /tiles/:slug/contributions/{z}/{x}/{y}.mvt`. `version` changes the
+ * address after a send, since the server lets tiles be cached for 60 s.
+ */
+export function contributionTilesUrl(slug: string, version: number, origin = window.location.origin): string {
+  return `${origin}/tiles/${encodeURIComponent(slug)}/contributions/{z}/{x}/{y}.mvt?v=${version}`;
 }
 
 /** `GET /api/projects/:slug/results`: the k-anonymous results page ("What we heard"). */

@@ -9,6 +9,7 @@ import type {
 import { pickText } from '@nabolag/schema/plain';
 import {
   AttributionControl,
+  LngLat as LngLatClass,
   type MapGeoJSONFeature,
   type LngLat as MapLibreLngLat,
   Map as MapLibreMap,
@@ -23,7 +24,12 @@ import { formatDay } from '../i18n/format.ts';
 import { textDirection } from '../i18n/language.ts';
 import type { LngLat } from '../lib/lng-lat.ts';
 import { fetchBasemapStyle } from './basemap-style.ts';
-import { drawContributions } from './draw-contributions.ts';
+import {
+  drawContributions,
+  drawRecentContributions,
+  setContributionTiles,
+  whenSourceDrawn,
+} from './draw-contributions.ts';
 import type { DrawingChange } from './drawn-path.ts';
 import { drawHeatmapCells } from './heatmap-cells.ts';
 import { type MapKeyAction, mapKeyAction } from './map-keyboard.ts';
@@ -32,7 +38,13 @@ import { configureMapLibreWorker } from './maplibre-worker.ts';
 import { popupContent, referencePopupContent } from './popup-content.ts';
 import { drawReferenceLayers, REFERENCE_PREFIX, referenceMapLayerIds } from './reference-layers.ts';
 import { ReferenceLegend } from './reference-legend.tsx';
-import { buildStyle, CONTRIBUTION_LAYER_IDS, contributionCollection, MAP_COLOURS } from './style.ts';
+import {
+  buildStyle,
+  CONTRIBUTION_LAYER_IDS,
+  contributionCollection,
+  MAP_COLOURS,
+  SOURCE_IDS,
+} from './style.ts';
 import { exposeMapForTests } from './test-hook.ts';
 import { type MapDrawing, preloadDrawing, useMapDrawing } from './use-map-drawing.ts';
 import { useReferenceLayersOnMap } from './use-reference-layers.ts';
@@ -59,8 +71,24 @@ export interface ProjectMapHandle {
 export interface ProjectMapProps {
   ref?: Ref<ProjectMapHandle>;
   project: Project;
-  /** Public contributions to draw; `null` while they are still loading. */
+  /**
+   * Public contributions to draw; `null` while they are still loading. With `contributionTiles`
+   * the map draws the tiles instead, and this list (loaded later) gives popups their stories.
+   */
   contributions: readonly PublicContributionFeature[] | null;
+  /**
+   * The public contributions as vector tiles (URL template, see `buildStyle`): the map is usable
+   * once the tiles in view are drawn, without waiting for the whole list. A new URL (another
+   * version parameter) loads the tiles again.
+   */
+  contributionTiles?: string | null;
+  /** With `contributionTiles`: the participant's own places sent from this page, drawn over the tiles. */
+  recentContributions?: readonly PublicContributionFeature[];
+  /**
+   * With `contributionTiles`: the public contribution `id` near `at` (its story, photo), for a
+   * popup opened before `contributions` has arrived; `null` when it cannot be had.
+   */
+  findContribution?: (id: string, at: LngLat) => Promise<PublicContributionFeature | null>;
   /** While true, a click or tap places the draft, the crosshair shows and Enter places at it. */
   placing: boolean;
   /**
@@ -86,6 +114,7 @@ export interface ProjectMapProps {
 }
 
 const NO_WAITING_PLACES: readonly WaitingPlace[] = [];
+const NO_CONTRIBUTIONS: readonly PublicContributionFeature[] = [];
 const NO_REFERENCE_LAYERS: readonly PublicReferenceLayer[] = [];
 const ignoreDrawingChange = () => undefined;
 /** Zoom at which a found address is shown: streets and buildings can be told apart. */
@@ -110,6 +139,9 @@ export function ProjectMap({
   ref,
   project,
   contributions,
+  contributionTiles = null,
+  recentContributions = NO_CONTRIBUTIONS,
+  findContribution,
   placing,
   drawing = null,
   onDrawingChange = ignoreDrawingChange,
@@ -131,6 +163,7 @@ export function ProjectMap({
   const cameraRef = useRef<{ slug: string; center: LngLat; zoom: number } | null>(null);
   const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
   const [drawnCount, setDrawnCount] = useState<number | null>(null);
+  const [tilesDrawn, setTilesDrawn] = useState(false);
 
   // Event handlers registered once per map read the newest props through this ref.
   const latest = useRef({
@@ -143,6 +176,9 @@ export function ProjectMap({
     waiting,
     onReport,
     heatmap,
+    contributionTiles,
+    recentContributions,
+    findContribution,
   });
   useLayoutEffect(() => {
     latest.current = {
@@ -155,6 +191,9 @@ export function ProjectMap({
       waiting,
       onReport,
       heatmap,
+      contributionTiles,
+      recentContributions,
+      findContribution,
     };
   });
   const drawingHandle = useMapDrawing(loadedMap, drawing, draftColour, onDrawingChange);
@@ -209,7 +248,12 @@ export function ProjectMap({
         basemapStyle,
         area: project.area,
         categories: project.categories,
-        contributions: contributionCollection(latest.current.contributions ?? []),
+        contributions: contributionCollection(
+          latest.current.contributionTiles
+            ? latest.current.recentContributions
+            : (latest.current.contributions ?? []),
+        ),
+        contributionTiles: latest.current.contributionTiles,
         waiting: waitingCollection(latest.current.waiting),
       });
 
@@ -237,26 +281,23 @@ export function ProjectMap({
     map.on('error', reportMapError);
     map.on('load', () => setLoadedMap(map));
 
-    const popupText = (feature: MapGeoJSONFeature) => {
-      const key = String(feature.properties.category ?? '');
+    const popupText = (properties: Record<string, unknown>) => {
+      const key = String(properties.category ?? '');
       const category = project.categories.find((candidate) => candidate.key === key);
-      const story = feature.properties.story;
+      const story = properties.story;
       return {
         categoryLabel: category ? pickText(category.labels, language) : key,
         colour: category?.colour ?? MAP_COLOURS.fallbackCategory,
         story: typeof story === 'string' && story.length > 0 ? story : null,
         noStory: t('map.noStory'),
-        date: t('map.addedOn', { date: formatDay(String(feature.properties.created ?? ''), language) }),
-        photo:
-          typeof feature.properties.photo === 'string' && feature.properties.photo
-            ? feature.properties.photo
-            : null,
+        date: t('map.addedOn', { date: formatDay(String(properties.created ?? ''), language) }),
+        photo: typeof properties.photo === 'string' && properties.photo ? properties.photo : null,
         report: latest.current.onReport
           ? {
               label: t('report.button'),
               onClick: () => {
                 popup?.remove();
-                latest.current.onReport?.(String(feature.properties.id ?? ''));
+                latest.current.onReport?.(String(properties.id ?? ''));
               },
             }
           : undefined,
@@ -264,6 +305,38 @@ export function ProjectMap({
     };
 
     let popup: Popup | null = null;
+    /** Counts popups asked for, so that a late story lookup does not open a popup nobody wants now. */
+    let popupAsked = 0;
+    const openContributionPopup = (at: MapLibreLngLat, properties: Record<string, unknown>) => {
+      popup?.remove();
+      popup = new Popup({ maxWidth: '18rem', focusAfterOpen: true })
+        .setLngLat(at)
+        .setDOMContent(popupContent(popupText(properties)))
+        .addTo(map);
+    };
+    // A tile carries id, category and day only: the story and photo come from the list (or,
+    // before it has arrived, from the page's lookup).
+    const showContribution = (feature: MapGeoJSONFeature, at: MapLibreLngLat) => {
+      popupAsked += 1;
+      const { properties } = feature;
+      const id = String(properties.id ?? feature.id ?? '');
+      const { contributionTiles, contributions, findContribution } = latest.current;
+      if (!contributionTiles || feature.source !== SOURCE_IDS.contributions) {
+        openContributionPopup(at, properties);
+        return;
+      }
+      const listed = contributions?.find((candidate) => candidate.id === id);
+      if (listed || !findContribution) {
+        openContributionPopup(at, { ...properties, ...listed?.properties });
+        return;
+      }
+      const asked = popupAsked;
+      const withStory = (found: PublicContributionFeature | null) => {
+        if (asked === popupAsked && mapRef.current === map)
+          openContributionPopup(at, { ...properties, ...found?.properties });
+      };
+      findContribution(id, toLngLat(at)).then(withStory, () => withStory(null));
+    };
     // A reference layer's feature says what it is (its layer and label) when tapped.
     const showReferencePopup = (at: MapLibreLngLat, box: [[number, number], [number, number]]) => {
       const { layers } = latestReference.current;
@@ -298,22 +371,22 @@ export function ProjectMap({
           [x - HIT_TOLERANCE_PX, y - HIT_TOLERANCE_PX],
           [x + HIT_TOLERANCE_PX, y + HIT_TOLERANCE_PX],
         ],
-        { layers: CONTRIBUTION_LAYER_IDS },
+        { layers: CONTRIBUTION_LAYER_IDS.filter((id) => map.getLayer(id)) },
       );
       if (!feature) {
+        popupAsked += 1;
         showReferencePopup(event.lngLat, [
           [x - HIT_TOLERANCE_PX, y - HIT_TOLERANCE_PX],
           [x + HIT_TOLERANCE_PX, y + HIT_TOLERANCE_PX],
         ]);
         return;
       }
-      popup?.remove();
-      popup = new Popup({ maxWidth: '18rem', focusAfterOpen: true })
-        .setLngLat(
-          feature.geometry.type === 'Point' ? (feature.geometry.coordinates as LngLat) : event.lngLat,
-        )
-        .setDOMContent(popupContent(popupText(feature)))
-        .addTo(map);
+      showContribution(
+        feature,
+        feature.geometry.type === 'Point'
+          ? new LngLatClass(...(feature.geometry.coordinates as LngLat))
+          : event.lngLat,
+      );
     });
 
     const canvas = map.getCanvas();
@@ -352,7 +425,9 @@ export function ProjectMap({
       void fetchBasemapStyle(project.basemap.url, abort.signal).then((basemapStyle) => {
         if (!basemapStyle || abort.signal.aborted) return;
         map.once('style.load', () => {
-          if (latest.current.contributions) void drawContributions(map, latest.current.contributions);
+          if (latest.current.contributionTiles)
+            void drawRecentContributions(map, latest.current.recentContributions);
+          else if (latest.current.contributions) void drawContributions(map, latest.current.contributions);
           if (latest.current.heatmap) drawHeatmapCells(map, latest.current.heatmap);
           const { layers, hidden } = latestReference.current;
           void drawReferenceLayers(map, layers, hidden);
@@ -376,11 +451,35 @@ export function ProjectMap({
       mapRef.current = null;
       setLoadedMap(null);
       setDrawnCount(null);
+      setTilesDrawn(false);
     };
   }, [project, language, t, drawingHandle]);
 
+  // With tiles, the map answers once the tiles in view are drawn; the list comes later.
+  const tiled = contributionTiles !== null;
   useEffect(() => {
-    if (!loadedMap || contributions === null) return;
+    if (!loadedMap || !tiled) return;
+    let current = true;
+    void whenSourceDrawn(loadedMap, SOURCE_IDS.contributions).then(() => {
+      if (!current) return;
+      setTilesDrawn(true);
+      pageIsInteractive();
+    });
+    return () => {
+      current = false;
+    };
+  }, [loadedMap, tiled]);
+
+  useEffect(() => {
+    if (loadedMap && contributionTiles) setContributionTiles(loadedMap, contributionTiles);
+  }, [loadedMap, contributionTiles]);
+
+  useEffect(() => {
+    if (loadedMap && tiled) void drawRecentContributions(loadedMap, recentContributions);
+  }, [loadedMap, tiled, recentContributions]);
+
+  useEffect(() => {
+    if (!loadedMap || contributions === null || tiled) return;
     let current = true;
     void drawContributions(loadedMap, contributions).then((drawn) => {
       if (!current || !drawn) return;
@@ -391,7 +490,7 @@ export function ProjectMap({
     return () => {
       current = false;
     };
-  }, [loadedMap, contributions]);
+  }, [loadedMap, contributions, tiled]);
 
   useEffect(() => {
     if (loadedMap) void drawWaitingPlaces(loadedMap, waiting);
@@ -439,8 +538,9 @@ export function ProjectMap({
         ref={containerRef}
         className="project-map__map"
         data-testid="map"
-        data-map-loaded={drawnCount !== null ? 'true' : 'false'}
-        data-contributions={drawnCount ?? undefined}
+        data-map-loaded={(tiled ? tilesDrawn : drawnCount !== null) ? 'true' : 'false'}
+        // With tiles: how many places the (later) list holds, set once it has arrived.
+        data-contributions={(tiled ? contributions?.length : drawnCount) ?? undefined}
         data-reference-layers={reference.drawn ?? undefined}
         // Focusable from code (and tests) only; focus moves on to the canvas (see above).
         tabIndex={-1}

@@ -1,6 +1,6 @@
 import type { PublicReferenceLayer } from '@nabolag/schema';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { whenSourceDrawn } from './draw-contributions.ts';
+import { mapIsRemoved, whenSourceDrawn } from './draw-contributions.ts';
 import { HEATMAP_LAYER_ID } from './heatmap-cells.ts';
 import { LAYER_IDS } from './style.ts';
 import type { LayerSpecification } from './style-types.ts';
@@ -102,6 +102,7 @@ export async function drawReferenceLayers(
   layers: readonly PublicReferenceLayer[],
   hidden: ReadonlySet<string>,
 ): Promise<void> {
+  if (mapIsRemoved(map)) return;
   const known = drawnData.get(map) ?? new Map<string, PublicReferenceLayer['data']>();
   drawnData.set(map, known);
   const wanted = new Set(layers.map((layer) => layer.id));

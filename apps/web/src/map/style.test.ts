@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   areaMask,
   buildStyle,
+  CONTRIBUTION_TILES_MAX_ZOOM,
   categoryColourExpression,
   contributionCollection,
   LAYER_IDS,
@@ -123,5 +124,46 @@ describe('buildStyle', () => {
       source: 'contributions',
       filter: ['==', ['geometry-type'], 'Point'],
     });
+  });
+
+  it('draws the public contributions from vector tiles, with own places over them, in the same layers', () => {
+    const tiles = 'https://nabolag.example/tiles/torstrand/contributions/{z}/{x}/{y}.mvt?v=7';
+    const style = buildStyle({ ...input, contributionTiles: tiles });
+    expect(style.sources.contributions).toEqual({
+      type: 'vector',
+      tiles: [tiles],
+      maxzoom: CONTRIBUTION_TILES_MAX_ZOOM,
+      promoteId: 'id',
+    });
+    expect(style.sources['contributions-recent']).toMatchObject({ type: 'geojson' });
+    const points = style.layers.find((layer) => layer.id === LAYER_IDS.contributionPoints);
+    expect(points).toMatchObject({ source: 'contributions', 'source-layer': 'contributions' });
+    // Own places sit above the tiles' layers and under the outbox's hollow ones.
+    expect(layerIds(style).slice(4)).toEqual([
+      'contributions-areas',
+      'contributions-area-outlines',
+      'contributions-lines',
+      'contributions-points',
+      'contributions-recent-areas',
+      'contributions-recent-area-outlines',
+      'contributions-recent-lines',
+      'contributions-recent-points',
+      'outbox-areas',
+      'outbox-area-outlines',
+      'outbox-lines',
+      'outbox-points',
+    ]);
+    const recentPoints = style.layers.find((layer) => layer.id === 'contributions-recent-points');
+    expect(recentPoints).toMatchObject({ source: 'contributions-recent' });
+    expect(recentPoints).not.toHaveProperty('source-layer');
+  });
+
+  it('keeps GeoJSON contributions without a source layer when no tiles are given', () => {
+    const style = buildStyle(input);
+    expect(style.sources.contributions).toMatchObject({ type: 'geojson' });
+    expect(style.sources['contributions-recent']).toBeUndefined();
+    expect(style.layers.find((layer) => layer.id === LAYER_IDS.contributionPoints)).not.toHaveProperty(
+      'source-layer',
+    );
   });
 });

@@ -93,6 +93,7 @@ export function waitingLayers(colour: ColourValue): LayerSpecification[] {
 
 /** Replaces the waiting places on the map; false when the map has no source for them (yet). */
 export async function drawWaitingPlaces(map: MapLibreMap, places: readonly WaitingPlace[]): Promise<boolean> {
+  if ((map.style as MapLibreMap['style'] | undefined) == null) return false; // removed (see mapIsRemoved)
   const source = map.getSource<GeoJSONSource>(WAITING_SOURCE_ID);
   if (!source) return false;
   await source.setData(waitingCollection(places));

@@ -10,6 +10,7 @@ import {
   pathOf,
   publicFeatureOf,
   withFeature,
+  withFeatures,
 } from './draft.ts';
 
 const ID = '0b6a4a3e-5d0e-4d43-9a39-2f8a4bb0d0f1';
@@ -244,5 +245,28 @@ describe('withFeature', () => {
   it('does not add the same id twice', () => {
     const feature = publicFeatureOf(body, new Date());
     expect(withFeature([feature], feature)).toHaveLength(1);
+  });
+});
+
+describe('withFeatures', () => {
+  const point = (id: string, photo: string | null) => ({
+    ...publicFeatureOf(
+      { id, category: 'meeting-places', geometry: { type: 'Point', coordinates: [10, 59] } },
+      new Date(2025, 5, 7),
+    ),
+    properties: { id, category: 'meeting-places', story: null, created: '2025-06-07', photo },
+  });
+
+  it('adds places sent from the page that the list does not hold yet', () => {
+    const listed = [point(ID, null)];
+    expect(withFeatures(listed, [point(NEXT_ID, null)]).map((feature) => feature.id)).toEqual([ID, NEXT_ID]);
+  });
+
+  it('takes the sent copy of a listed place (it may have a photo since), once', () => {
+    const merged = withFeatures([point(ID, null), point(NEXT_ID, null)], [point(ID, '/photo?v=1')]);
+    expect(merged.map((feature) => [feature.id, feature.properties.photo])).toEqual([
+      [NEXT_ID, null],
+      [ID, '/photo?v=1'],
+    ]);
   });
 });

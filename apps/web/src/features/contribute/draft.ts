@@ -174,3 +174,16 @@ export function withFeature(
 ): PublicContributionFeature[] {
   return features.some((existing) => existing.id === feature.id) ? [...features] : [...features, feature];
 }
+
+/**
+ * `listed` with `sent` (newer copies of the same places, e.g. with a photo since) put in place
+ * of the listed ones, and those not listed yet added at the end.
+ */
+export function withFeatures(
+  listed: readonly PublicContributionFeature[],
+  sent: readonly PublicContributionFeature[],
+): PublicContributionFeature[] {
+  if (sent.length === 0) return [...listed];
+  const sentIds = new Set(sent.map((feature) => feature.id));
+  return [...listed.filter((feature) => !sentIds.has(feature.id)), ...sent];
+}

@@ -1,10 +1,10 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
 import { pickText } from '@nabolag/schema/plain';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
-import { listContributions } from '../../api/nabolag-api.ts';
-import { preloadSchemas } from '../../api/schemas.ts';
+import { contributionTilesUrl, listContributions } from '../../api/nabolag-api.ts';
+import { afterInteractive, preloadSchemas } from '../../api/schemas.ts';
 import { Link } from '../../app/router.tsx';
 import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath, resultsPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
@@ -20,7 +20,7 @@ import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-stat
 import { useProject } from '../projects/use-project.ts';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
 import { ContributeForm } from './contribute-form.tsx';
-import { withFeature } from './draft.ts';
+import { withFeature, withFeatures } from './draft.ts';
 import { withPhoto } from './photo/use-contribution-photo.ts';
 import { PlacesOnMap } from './places-on-map.tsx';
 import { ReportDialog } from './report-dialog.tsx';
@@ -74,28 +74,58 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   const language = i18n.language;
   const map = useRef<ProjectMapHandle>(null);
   const [contributions, setContributions] = useState<ContributionsState>({ status: 'loading' });
+  // The participant's places sent from this page: drawn over the tiles, which may not show them
+  // yet (the tile version below) or at all (a project that reviews before publishing).
+  const [recent, setRecent] = useState<PublicContributionFeature[]>([]);
+  // The map draws the public places as vector tiles. The version starts new with each page
+  // (tiles are cached for 60 s: a reload shows what was sent or hidden meanwhile) and changes
+  // after each send, so that the tiles are fetched again.
+  const [tileVersion, setTileVersion] = useState(() => Date.now());
   const [attempt, setAttempt] = useState(0);
   const [panelOpen, setPanelOpen] = useState(true);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [reporting, setReporting] = useState<string | null>(null);
   const [reportSent, setReportSent] = useState(false);
 
+  // The whole list (the count, the screen readers' list, the stories of popups, the places to
+  // mark without the map) is loaded once the map answers input: with thousands of places it is
+  // megabytes to download and parse, which the tiles spare the first screen.
   // `attempt` is in the dependencies only to load again when the reader asks to retry.
   useEffect(() => {
     const abort = new AbortController();
-    listContributions(project.slug, abort.signal).then(
-      (result) => {
-        if (abort.signal.aborted) return;
-        setContributions(
-          result.ok
-            ? { status: 'ready', features: result.value.features }
-            : { status: 'failed', error: result.error },
-        );
-      },
-      () => undefined, // aborted
-    );
+    const load = () => {
+      if (abort.signal.aborted) return;
+      listContributions(project.slug, abort.signal).then(
+        (result) => {
+          if (abort.signal.aborted) return;
+          setContributions(
+            result.ok
+              ? { status: 'ready', features: result.value.features }
+              : { status: 'failed', error: result.error },
+          );
+        },
+        () => undefined, // aborted
+      );
+    };
+    if (attempt === 0) afterInteractive(load);
+    else load();
     return () => abort.abort();
   }, [project.slug, attempt]);
+
+  // A popup opened before the list has arrived asks for the places around its pin.
+  const findContribution = useCallback(
+    async (id: string, [longitude, latitude]: [number, number]) => {
+      const margin = 0.0005; // degrees: ~50 m, wider than a tile's rounding of a position
+      const result = await listContributions(project.slug, undefined, undefined, [
+        longitude - margin,
+        latitude - margin,
+        longitude + margin,
+        latitude + margin,
+      ]);
+      return result.ok ? (result.value.features.find((feature) => feature.id === id) ?? null) : null;
+    },
+    [project.slug],
+  );
 
   // The form's checks (follow-up answers) and the send path use the schemas: loaded once the
   // map is drawn and the page idle, so that they are not on the way to the first screen.
@@ -108,20 +138,24 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
         ? { ...previous, features: withPhoto(previous.features, id, url) }
         : previous,
     );
+    setRecent((previous) => withPhoto(previous, id, url));
   }, []);
   const extras = useContributionExtras(project.slug, onPhotoStored, kiosk?.firstSendScope);
   const extrasAccepted = extras.accepted;
   const inKiosk = kiosk !== undefined;
   const onAccepted = useCallback(
     (feature: PublicContributionFeature, own: boolean) => {
-      setContributions((previous) => ({
-        status: 'ready',
-        features: previous.status === 'ready' ? withFeature(previous.features, feature) : [feature],
-      }));
+      setRecent((previous) => withFeature(previous, feature));
+      setTileVersion((version) => version + 1);
       // On a kiosk, a place the previous person left in the outbox says nothing of this one's consent.
       if (own || !inKiosk) extrasAccepted(feature.id);
     },
     [extrasAccepted, inKiosk],
+  );
+  // The list with the places sent from this page (also those sent while it was on its way).
+  const places = useMemo(
+    () => (contributions.status === 'ready' ? withFeatures(contributions.features, recent) : null),
+    [contributions, recent],
   );
   const contribution = useContribution(project, onAccepted, kiosk?.contribution);
   const waitingPlaces = useWaitingPlaces(project.slug);
@@ -198,11 +232,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
             </div>
           )}
 
-          {contributions.status === 'ready' && (
-            <p className="resident__count">
-              {t('project.placesCount', { count: contributions.features.length })}
-            </p>
-          )}
+          {places && <p className="resident__count">{t('project.placesCount', { count: places.length })}</p>}
           {!kiosk && (
             <p className="resident__my-places">
               <Link href={myPlacesPath(project.slug)} data-testid="my-places-link">
@@ -242,7 +272,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
                 contribution={contribution}
                 map={map}
                 extras={extras}
-                places={contributions.status === 'ready' ? contributions.features : undefined}
+                places={places ?? undefined}
               />
             </>
           ) : (
@@ -273,7 +303,10 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
         <ProjectMap
           ref={map}
           project={project}
-          contributions={contributions.status === 'ready' ? contributions.features : null}
+          contributions={places}
+          contributionTiles={contributionTilesUrl(project.slug, tileVersion)}
+          recentContributions={recent}
+          findContribution={findContribution}
           placing={mapInput.placing}
           drawing={mapInput.drawing}
           onDrawingChange={mapInput.onDrawingChange}
@@ -298,10 +331,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
         <p className="report-status" role="status" data-testid="report-status">
           {reportSent ? t('report.sent') : ''}
         </p>
-        <PlacesOnMap
-          categories={project.categories}
-          features={contributions.status === 'ready' ? contributions.features : null}
-        />
+        <PlacesOnMap categories={project.categories} features={places} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RequestFacts, requestPolicy } from './request-policy.ts';
+import { dataCacheKey, type RequestFacts, requestPolicy } from './request-policy.ts';
 
 const ORIGIN = 'https://nabolag.example.no';
 const precached = new Set(['/index.html', '/assets/index-abc123.js', '/favicon.svg']);
@@ -34,6 +34,11 @@ describe('requestPolicy', () => {
     expect(policy(get('/api/projects/torstrand/contributions?bbox=10,59,10.1,59.1&category=landmarks'))).toBe(
       'data',
     );
+    expect(policy(get('/tiles/torstrand/contributions/15/17288/9540.mvt?v=3'))).toBe('data');
+  });
+
+  it('keeps no other tiles (the heatmap is aggregated on the fly)', () => {
+    expect(policy(get('/tiles/torstrand/heatmap/15/17288/9540.mvt'))).toBe('network');
   });
 
   it('never touches a request that changes something', () => {
@@ -72,5 +77,21 @@ describe('requestPolicy', () => {
 
   it('fetches a shell file with a query from the network', () => {
     expect(policy(get('/favicon.svg?v=2'))).toBe('network');
+  });
+});
+
+describe('dataCacheKey', () => {
+  it('keeps a contribution tile once, whatever its version', () => {
+    expect(dataCacheKey(`${ORIGIN}/tiles/torstrand/contributions/15/17288/9540.mvt?v=1`)).toBe(
+      `${ORIGIN}/tiles/torstrand/contributions/15/17288/9540.mvt`,
+    );
+    expect(dataCacheKey(`${ORIGIN}/tiles/torstrand/contributions/15/17288/9540.mvt?v=2&category=a`)).toBe(
+      `${ORIGIN}/tiles/torstrand/contributions/15/17288/9540.mvt?category=a`,
+    );
+  });
+
+  it('keeps other data under its whole address', () => {
+    const listed = `${ORIGIN}/api/projects/torstrand/contributions?bbox=10,59,10.1,59.1&v=1`;
+    expect(dataCacheKey(listed)).toBe(listed);
   });
 });

@@ -25,9 +25,12 @@ export interface RequestFacts {
 /** Path prefixes that are never pages of the app (the API server's own routes). */
 const NOT_PAGES = ['/api/', '/ogc', '/tiles/'];
 
+/** The public contribution tiles the resident map draws (apps/web/src/map/style.ts). */
+const CONTRIBUTION_TILE = /^\/tiles\/[a-z0-9][a-z0-9-]{1,62}\/contributions\/\d+\/\d+\/\d+\.mvt$/;
+
 /**
  * The only API answers kept for offline use: the public project list, a project, its public
- * contributions (any query) and its visible reference layers. Nothing personal
+ * contributions (any query, and as tiles) and its visible reference layers. Nothing personal
  * (`/api/projects/:slug/me`), nothing of staff or sign-in, no photos, no export — and only for GET.
  */
 const CACHED_DATA = [
@@ -35,7 +38,20 @@ const CACHED_DATA = [
   /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/?$/,
   /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/contributions\/?$/,
   /^\/api\/projects\/[a-z0-9][a-z0-9-]{1,62}\/reference-layers\/?$/,
+  CONTRIBUTION_TILE,
 ];
+
+/**
+ * The address a data answer is kept under. A contribution tile's `v` parameter only gets past
+ * the browser's 60 s cache after a send (the page changes it); offline, the last copy of the
+ * tile is the best there is, whatever its version, so it is kept once, without `v`.
+ */
+export function dataCacheKey(url: string): string {
+  const parsed = new URL(url);
+  if (!CONTRIBUTION_TILE.test(parsed.pathname)) return url;
+  parsed.searchParams.delete('v');
+  return parsed.href;
+}
 
 /**
  * Decides how the service worker answers a request.

@@ -4,7 +4,7 @@
 // still open the map page, and the last copy of each project's public data. It never touches
 // what changes something (POST, PUT, PATCH, DELETE: the outbox sends those), nor anything
 // personal or of staff: see request-policy.ts.
-import { isUsableAnswer, requestPolicy } from './request-policy.ts';
+import { dataCacheKey, isUsableAnswer, requestPolicy } from './request-policy.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Written in at build time: the shell's files and a hash of their contents. */
@@ -105,11 +105,12 @@ async function page(request: Request): Promise<Response> {
 
 async function data(request: Request): Promise<Response> {
   const cache = await caches.open(DATA_CACHE);
+  const key = dataCacheKey(request.url);
   return networkFirst(
     request,
     DATA_TIMEOUT_MS,
-    () => cache.match(request),
-    (response) => cache.put(request, response),
+    () => cache.match(key),
+    (response) => cache.put(key, response),
   );
 }
 
