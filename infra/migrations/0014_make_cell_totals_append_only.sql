@@ -46,15 +46,16 @@ END
 $$;
 
 -- Folds the committed pending changes of these projects (NULL: of every project) into the totals;
--- returns the number of change rows folded. Two steps, as the triggers of 0012 did them:
---   pairs:  cell_participant_counts.n += the change per (cell, category, participant); RETURNING
---           gives n after the change, so n - change is n before it;
+-- returns the number of change rows folded. `wait` false: projects whose fold lock another
+-- transaction holds are skipped, not waited for (a list of every project must not wait minutes
+-- behind one project's large backlog). Two steps:
+--   pairs:  cell_participant_counts.n += the change per (cell, category, participant);
 --   totals: contributions += change; participants += (n after > 0) - (n before > 0): the
 --           participant count of a cell moves only when a participant's n goes 0 <-> more.
 -- The lock is taken before the DELETE, whose snapshot (a new one per statement: this function is
 -- VOLATILE, the transaction READ COMMITTED) therefore sees what an earlier fold deleted. Only the
 -- rows this DELETE saw are folded and removed, in one statement, so none is counted twice.
-CREATE OR REPLACE FUNCTION nabolag_fold_cell_totals(project_ids uuid[])
+CREATE OR REPLACE FUNCTION nabolag_fold_cell_totals(project_ids uuid[], wait boolean DEFAULT true)
 RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -68,27 +69,40 @@ BEGIN
   IF pending IS NULL THEN
     RETURN 0;
   END IF;
-  PERFORM nabolag_lock_cell_totals(pending);
+  IF wait THEN
+    PERFORM nabolag_lock_cell_totals(pending);
+  ELSE
+    -- Try-locks never wait, so their order does not matter.
+    SELECT array_agg(id) INTO pending FROM unnest(pending) AS id
+    WHERE pg_try_advisory_xact_lock(nabolag_cell_totals_lock_key(id));
+    IF pending IS NULL THEN
+      RETURN 0;
+    END IF;
+  END IF;
   WITH taken AS (
     DELETE FROM cell_total_deltas d WHERE d.project_id = ANY (pending)
     RETURNING d.project_id, d.size_m, d.category, d.q, d.r, d.participant_id, d.n),
   delta AS (
     SELECT project_id, size_m, category, q, r, participant_id, sum(n)::int AS n
     FROM taken GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0),
+  -- n before the change, read under the fold lock (nothing else writes these rows): a join with
+  -- the table's key, not with another CTE, so a large backlog is no nested loop over two scans.
+  paired AS (
+    SELECT d.*, coalesce(pc.n, 0) AS before
+    FROM delta d
+    LEFT JOIN cell_participant_counts pc USING (project_id, size_m, category, q, r, participant_id)),
   pairs AS (
     INSERT INTO cell_participant_counts AS pc (project_id, size_m, category, q, r, participant_id, n)
-    SELECT * FROM delta ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (project_id, size_m, category, q, r, participant_id) DO UPDATE SET n = pc.n + excluded.n
-    RETURNING pc.project_id, pc.size_m, pc.category, pc.q, pc.r, pc.participant_id, pc.n),
+    SELECT project_id, size_m, category, q, r, participant_id, n FROM paired ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (project_id, size_m, category, q, r, participant_id) DO UPDATE SET n = pc.n + excluded.n),
   totals AS (
     INSERT INTO cell_totals AS t (project_id, size_m, category, q, r, contributions, participants)
-    SELECT d.project_id, d.size_m, d.category, d.q, d.r, sum(d.n), sum((p.n > 0)::int - (p.n - d.n > 0)::int)
-    FROM delta d JOIN pairs p USING (project_id, size_m, category, q, r, participant_id)
+    SELECT project_id, size_m, category, q, r, sum(n), sum((before + n > 0)::int - (before > 0)::int)
+    FROM paired
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (project_id, size_m, category, q, r) DO UPDATE
       SET contributions = t.contributions + excluded.contributions,
-          participants = t.participants + excluded.participants
-    RETURNING 1)
+          participants = t.participants + excluded.participants)
   SELECT count(*)::int INTO folded FROM taken;
   -- Pairs back at zero (the partial index of 0012 finds them).
   DELETE FROM cell_participant_counts WHERE project_id = ANY (pending) AND n <= 0;

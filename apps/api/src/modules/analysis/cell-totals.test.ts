@@ -395,6 +395,41 @@ if (inject('databaseKind') === 'postgres') {
       expect(await pinsInCell(participant)).toBe(2);
     });
 
+    it('let a list skip a project another transaction is folding, and a reader of it wait', async () => {
+      const [holder, lister, reader] = await Promise.all([connect(), connect(), connect()]);
+      try {
+        const { rows } = await holder.query<{ id: string }>(
+          `INSERT INTO participants (project_id, token_hash) VALUES ($1, sha256($2::bytea)) RETURNING id`,
+          [projectId, Buffer.from(randomUUID())],
+        );
+        await insertPin(holder, rows[0]?.id as string);
+        // A fold in progress elsewhere: its lock, held to the end of its transaction.
+        await holder.query('BEGIN');
+        await holder.query('SELECT pg_advisory_xact_lock(nabolag_cell_totals_lock_key($1::uuid))', [
+          projectId,
+        ]);
+        const skipped = await lister.query<{ folded: number }>(
+          'SELECT nabolag_fold_cell_totals($1::uuid[], false) AS folded',
+          [[projectId]],
+        );
+        expect(skipped.rows[0]?.folded).toBe(0);
+        // A reader of this project's totals waits for it (here: until lock_timeout).
+        await expect(
+          reader.query('SELECT nabolag_fold_cell_totals($1::uuid[])', [[projectId]]),
+        ).rejects.toThrow(/lock timeout/);
+        await holder.query('COMMIT');
+        const folded = await lister.query<{ folded: number }>(
+          'SELECT nabolag_fold_cell_totals($1::uuid[], false) AS folded',
+          [[projectId]],
+        );
+        expect(folded.rows[0]?.folded).toBe(10);
+      } finally {
+        await holder.query('ROLLBACK').catch(() => undefined);
+        await Promise.all([holder.end(), lister.end(), reader.end()]);
+      }
+      await expectConsistent('a skipped fold');
+    });
+
     it('fold the same changes once when two readers fold at once', async () => {
       const writer = await connect();
       try {

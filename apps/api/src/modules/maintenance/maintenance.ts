@@ -21,7 +21,7 @@ export async function runMaintenance(pool: pg.Pool, log: FastifyBaseLogger): Pro
   await pool.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 hour'`);
   await pruneAnalysisChanges(pool);
   // Folds what no reader has asked for yet, so the backlog a quiet project leaves stays small.
-  await foldCellTotals(pool);
+  await foldCellTotals(pool, undefined, { wait: false });
 }
 
 /** Runs maintenance now and then every hour; returns a function that stops it. */

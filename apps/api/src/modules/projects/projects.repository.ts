@@ -143,8 +143,9 @@ async function findProject(
 
 /** Public projects: those open now, and closed ones with results to show; newest first. */
 export async function listOpenProjects(db: Queryable): Promise<ProjectSummary[]> {
-  // hasResultsCondition reads the per-cell totals: every project's pending changes first.
-  await foldCellTotals(db);
+  // hasResultsCondition reads the per-cell totals: every project's pending changes first (those
+  // of a project another request is folding are left to it).
+  await foldCellTotals(db, undefined, { wait: false });
   const { rows } = await db.query<ProjectRow & { has_results: boolean }>(
     `SELECT * FROM (SELECT ${PROJECT_COLUMNS}, p.created_at, ${hasResultsCondition('p')} AS has_results
                     FROM projects p) p
@@ -239,7 +240,7 @@ async function upsertCategories(
 
 /** Projects with counts, for staff; `onlyIds` limits them to the projects a user has a role in. */
 export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
-  await foldCellTotals(db, onlyIds);
+  await foldCellTotals(db, onlyIds, { wait: false });
   const { rows } = await db.query<
     ProjectRow & { contributions: number; pending: number; participants: number; has_results: boolean }
   >(
