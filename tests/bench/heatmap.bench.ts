@@ -128,6 +128,11 @@ export async function heatmapAtScale(record: Recorder, baseUrl: string, database
       `heatmap: fold the load's ${(pending[0]?.n ?? 0).toLocaleString('en')} pending cell changes into the totals (s)`,
       (foldMs / 1000).toFixed(1),
     );
+    // The fold deleted millions of delta rows; autovacuum would clear them within a minute or so.
+    // Vacuum now, as the load above does, so the cold requests are not timing dead-row scans.
+    await pool.query('VACUUM ANALYZE cell_total_deltas');
+    await pool.query('VACUUM ANALYZE cell_totals');
+    await pool.query('VACUUM ANALYZE cell_participant_counts');
     // A 2 km × 2 km viewport around the middle of the area.
     const { rows } = await pool.query<{ wkt: string; bbox: string }>(
       `SELECT ST_AsText(v.g) AS wkt, concat_ws(',', ST_XMin(v.g), ST_YMin(v.g), ST_XMax(v.g), ST_YMax(v.g)) AS bbox

@@ -33,6 +33,21 @@ it('is ready when the database answers and every migration is applied', async ()
   expect(response.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
 });
 
+// PostgreSQL only: the embedded database has no JIT compiler.
+if (inject('databaseKind') === 'postgres') {
+  it("runs the API's queries without PostgreSQL's JIT compiler (it costs more than it saves here)", async () => {
+    const clients = await Promise.all([app.pg.pool.connect(), app.pg.pool.connect()]);
+    try {
+      for (const client of clients) {
+        const { rows } = await client.query<{ jit: string }>('SHOW jit');
+        expect(rows[0]?.jit).toBe('off');
+      }
+    } finally {
+      for (const client of clients) client.release();
+    }
+  });
+}
+
 describe('without a database', () => {
   let orphan: FastifyInstance;
   beforeAll(async () => {
