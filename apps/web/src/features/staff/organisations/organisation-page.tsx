@@ -6,9 +6,9 @@ import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import { FieldErrorText, fieldDomId, TextField } from '../common/fields.tsx';
 import { languageName } from '../common/format.ts';
+import { LanguageCheckboxes, languageChoices, toggleLanguage } from '../common/language-choices.tsx';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
-import { OFFERED_LANGUAGES } from '../projects/basics-section.tsx';
 import type { FieldErrors } from '../projects/project-validation.ts';
 import { BasemapSection } from '../projects/settings-section.tsx';
 import { staffPaths } from '../staff-routes.ts';
@@ -77,16 +77,15 @@ function OrganisationEditor({
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const change = (changes: Partial<OrganisationForm>) => setForm((previous) => ({ ...previous, ...changes }));
-  const choices = [...new Set([...OFFERED_LANGUAGES, ...form.defaultLanguages])];
-
-  const toggleLanguage = (language: string, on: boolean) => {
-    const languages = on
-      ? choices.filter((candidate) => candidate === language || form.defaultLanguages.includes(candidate))
-      : form.defaultLanguages.filter((candidate) => candidate !== language);
-    const defaultLanguage =
-      languages.includes(form.defaultLanguage) || languages.length === 0
-        ? form.defaultLanguage
-        : (languages[0] as string);
+  const choices = languageChoices(form.defaultLanguages);
+  const onToggleLanguage = (language: string, on: boolean) => {
+    const { languages, defaultLanguage } = toggleLanguage(
+      choices,
+      form.defaultLanguages,
+      form.defaultLanguage,
+      language,
+      on,
+    );
     change({ defaultLanguages: languages, defaultLanguage });
   };
 
@@ -161,21 +160,7 @@ function OrganisationEditor({
       >
         <legend>{t('staff.organisations.defaultLanguages')}</legend>
         <p className="field__hint">{t('staff.organisations.defaultLanguagesHint')}</p>
-        <div className="checkbox-grid">
-          {choices.map((language) => (
-            <label key={language} className="checkbox">
-              <input
-                type="checkbox"
-                checked={form.defaultLanguages.includes(language)}
-                onChange={(event) => toggleLanguage(language, event.target.checked)}
-              />
-              <span lang={language}>{languageName(language, language)}</span>
-              {languageName(language, language) !== languageName(language, i18n.language) && (
-                <span className="checkbox__aside"> ({languageName(language, i18n.language)})</span>
-              )}
-            </label>
-          ))}
-        </div>
+        <LanguageCheckboxes choices={choices} selected={form.defaultLanguages} onToggle={onToggleLanguage} />
         <FieldErrorText id={`${fieldDomId('defaultLanguages')}-error`} error={errors.defaultLanguages} />
       </fieldset>
       <div className="field">

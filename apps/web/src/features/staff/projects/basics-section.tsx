@@ -2,34 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { projectPath } from '../../../app/routes.ts';
 import { FieldErrorText, fieldDomId, TextAreaField, TextField } from '../common/fields.tsx';
 import { languageName } from '../common/format.ts';
+import { LanguageCheckboxes, languageChoices, toggleLanguage } from '../common/language-choices.tsx';
 import type { ProjectForm } from './project-form.ts';
 import type { FieldErrors } from './project-validation.ts';
-
-/**
- * Languages a project may offer: Norwegian, Sami, English and the languages most spoken by
- * newcomers in Norwegian neighbourhoods. Text in the others falls back to the default language.
- */
-export const OFFERED_LANGUAGES = [
-  'nb',
-  'nn',
-  'en',
-  'se',
-  'pl',
-  'lt',
-  'uk',
-  'ru',
-  'ar',
-  'so',
-  'ti',
-  'fa',
-  'ur',
-  'tr',
-  'es',
-  'de',
-  'fr',
-  'th',
-  'vi',
-];
 
 interface BasicsSectionProps {
   form: ProjectForm;
@@ -43,18 +18,9 @@ interface BasicsSectionProps {
 /** Address, languages, and the title and description in each offered language. */
 export function BasicsSection({ form, isNew, errors, onChange, onSlugEdited }: BasicsSectionProps) {
   const { t, i18n } = useTranslation();
-  const choices = [...new Set([...OFFERED_LANGUAGES, ...form.languages])];
-
-  const toggleLanguage = (language: string, on: boolean) => {
-    const languages = on
-      ? choices.filter((candidate) => candidate === language || form.languages.includes(candidate))
-      : form.languages.filter((candidate) => candidate !== language);
-    const defaultLanguage =
-      languages.includes(form.defaultLanguage) || languages.length === 0
-        ? form.defaultLanguage
-        : (languages[0] as string);
-    onChange({ languages, defaultLanguage });
-  };
+  const choices = languageChoices(form.languages);
+  const onToggleLanguage = (language: string, on: boolean) =>
+    onChange(toggleLanguage(choices, form.languages, form.defaultLanguage, language, on));
 
   return (
     <>
@@ -89,21 +55,7 @@ export function BasicsSection({ form, isNew, errors, onChange, onSlugEdited }: B
         <p id={`${fieldDomId('languages')}-hint`} className="field__hint">
           {t('staff.editor.languagesHint')}
         </p>
-        <div className="checkbox-grid">
-          {choices.map((language) => (
-            <label key={language} className="checkbox">
-              <input
-                type="checkbox"
-                checked={form.languages.includes(language)}
-                onChange={(event) => toggleLanguage(language, event.target.checked)}
-              />
-              <span lang={language}>{languageName(language, language)}</span>
-              {languageName(language, language) !== languageName(language, i18n.language) && (
-                <span className="checkbox__aside"> ({languageName(language, i18n.language)})</span>
-              )}
-            </label>
-          ))}
-        </div>
+        <LanguageCheckboxes choices={choices} selected={form.languages} onToggle={onToggleLanguage} />
         <FieldErrorText id={`${fieldDomId('languages')}-error`} error={errors.languages} />
       </fieldset>
 
