@@ -53,11 +53,13 @@ export function filterConditions(
     conditions.push(`${alias}.session_group = ANY(${parameters.add(filter.group, 'text[]')})`);
   if (filter.from)
     conditions.push(
-      `${alias}.created_at >= (${parameters.add(filter.from, 'date')} AT TIME ZONE '${DAY_TIME_ZONE}')`,
+      // date → timestamp (local midnight) → AT TIME ZONE gives that midnight's instant in Oslo. A
+      // bare date would first become midnight UTC, and AT TIME ZONE would then go the other way.
+      `${alias}.created_at >= (${parameters.add(filter.from, 'date')}::timestamp AT TIME ZONE '${DAY_TIME_ZONE}')`,
     );
   if (filter.to)
     conditions.push(
-      `${alias}.created_at < ((${parameters.add(filter.to, 'date')} + 1) AT TIME ZONE '${DAY_TIME_ZONE}')`,
+      `${alias}.created_at < ((${parameters.add(filter.to, 'date')} + 1)::timestamp AT TIME ZONE '${DAY_TIME_ZONE}')`,
     );
   const participant: string[] = [];
   if (filter.relation) participant.push(`p.relation && ${parameters.add(filter.relation, 'text[]')}`);
