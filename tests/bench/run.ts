@@ -6,7 +6,7 @@
 //   BENCH_LIVE_SECONDS  length of the workshop latency phase (default 30)
 //   BENCH_DATABASES  which to measure: `embedded,postgis` (default; postgis needs a URL)
 //   BENCH_CLIENT     `off` skips the client phase (bundle sizes, time to interactive in Chromium)
-//   BENCH_RATE       the fixed offered rate of the write-latency phase, req/s (default 1000)
+//   BENCH_RATE       the steady rate of the write-latency phases, req/s (default 1000)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AreaGeometry, projectSchema } from '@nabolag/schema';
@@ -18,7 +18,7 @@ import { bundleSizes, timeToInteractive } from './client.ts';
 import { heatmapAtScale } from './heatmap.bench.ts';
 import { readPath } from './read-path.ts';
 import { createTable, describeMachine, type Recorder } from './table.ts';
-import { clientToken, fixedRate, pinBody, rawInserts, writePath } from './write-path.ts';
+import { clientToken, fixedRateBursts, pacedRate, pinBody, rawInserts, writePath } from './write-path.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 30);
@@ -157,7 +157,8 @@ async function benchmark(database: string, databaseUrl: string | undefined) {
       // Side by side in the same run, on the same rows: the API's rate against plain INSERTs.
       const raw = await rawInserts(record, databaseUrl, points, load);
       record('POST contribution vs raw INSERT', `${((api / raw) * 100).toFixed(0)} %`);
-      await fixedRate(record, server.baseUrl, points, { seconds: SECONDS, rate: RATE });
+      await pacedRate(record, server.baseUrl, points, { seconds: SECONDS, rate: RATE });
+      await fixedRateBursts(record, server.baseUrl, points, { seconds: SECONDS, rate: RATE });
     }
     const { cookie } = await signIn(server.baseUrl);
     await readPath(record, server.baseUrl, project, cookie, load);

@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { AppError } from './errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { findUnstorableText, mayHoldUnstorableText } from './http/storable-text.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { analysisStaffRoutes } from './modules/analysis/analysis-staff.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -95,6 +96,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   // Every answer names its request, so a person reporting a problem can quote it.
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // A NUL in the address (a query or a path parameter) cannot be stored or searched for.
+    if (request.url.includes('%00'))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The address holds a NUL character (%00), which cannot be used.',
+      );
   });
   // JSON only: a text body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain');
@@ -104,7 +111,19 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     const text = body as string;
     if (text.trim() === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(text));
+      const parsed: unknown = JSON.parse(text);
+      const unstorable = mayHoldUnstorableText(text) ? findUnstorableText(parsed) : undefined;
+      if (unstorable !== undefined) {
+        return done(
+          new AppError(
+            'VALIDATION_FAILED',
+            `The body is not valid: ${unstorable} holds a character that cannot be stored (a NUL character or half of a surrogate pair).`,
+            [{ path: unstorable, message: 'holds a NUL character or half of a surrogate pair' }],
+          ),
+          undefined,
+        );
+      }
+      done(null, parsed);
     } catch (error) {
       const malformed = error as Error & { statusCode?: number; code?: string };
       malformed.statusCode = 400;

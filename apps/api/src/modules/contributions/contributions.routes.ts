@@ -16,6 +16,7 @@ import { CONTRIBUTE_RATE, rateLimitCounter, WORKSHOP_CONTRIBUTE_RATE } from '../
 import { createProjectCache } from '../projects/project-cache.ts';
 import { findProjectById, findProjectBySlug } from '../projects/projects.repository.ts';
 import { announceContribution, announceRemoval, sessionOfContribution } from '../workshop/live-events.ts';
+import { createContributionWriter } from './contribution-writer.ts';
 import { listPublicContributions } from './contributions.repository.ts';
 import { createContribution, editContribution, removeContribution } from './contributions.service.ts';
 import { readParticipantToken, requireParticipantToken } from './participant-token.ts';
@@ -24,6 +25,14 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const pool = app.pg.pool;
   // The write path reads projects from memory; see project-cache.ts for how it stays current.
   const projects = createProjectCache(pool);
+  // Contributions that arrive while the database is busy are stored together (contribution-writer.ts).
+  const writer = createContributionWriter(pool, {
+    prepared: app.databaseKind === 'postgres',
+    maxBatch: process.env.NABOLAG_WRITE_BATCH ? Number(process.env.NABOLAG_WRITE_BATCH) : undefined,
+    concurrency: process.env.NABOLAG_WRITE_CONCURRENCY
+      ? Number(process.env.NABOLAG_WRITE_CONCURRENCY)
+      : undefined,
+  });
 
   async function projectOr404(slug: string) {
     const project = await findProjectBySlug(pool, slug);
@@ -50,7 +59,7 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!project) throw new AppError('PROJECT_NOT_FOUND', `There is no project "${slug}".`);
       const outcome = unwrap(
         await createContribution(pool, project, request.body, token, {
-          prepared: app.databaseKind === 'postgres',
+          store: writer.store,
           // Counted in the statement that stores the contribution: no round trip of its own.
           rateLimit: rateLimitCounter(
             app,

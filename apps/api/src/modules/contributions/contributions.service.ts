@@ -23,7 +23,11 @@ import {
   updateContribution,
 } from './contributions.repository.ts';
 import { hashToken, newParticipantToken } from './participant-token.ts';
-import { storeContribution } from './store-contribution.repository.ts';
+import {
+  type StoreContributionInput,
+  type StoreContributionVerdict,
+  storeContribution,
+} from './store-contribution.repository.ts';
 
 /** The checks of a category and geometry that need no database: the category exists and allows the type, the coordinates are sound. */
 function checkPlacementLocally(
@@ -87,8 +91,8 @@ export interface CreateOptions {
   reloadProject?: () => Promise<StoredProject | undefined>;
   /** How the follow-up answers are checked (a paper map's places may leave required ones out). */
   answerRules?: AnswerRules;
-  /** Store with a named, prepared statement (PostgreSQL; see storeContribution). */
-  prepared?: boolean;
+  /** Stores the contribution (the route's batching writer, contribution-writer.ts); default: alone, at once. */
+  store?: (input: StoreContributionInput) => Promise<StoreContributionVerdict>;
 }
 
 /**
@@ -115,6 +119,7 @@ export async function createContribution(
   const tokenHash = hashToken(participantToken ?? (issuedToken as string));
   const session = input.session ? input.session.toUpperCase() : null;
 
+  const store = options.store ?? ((input) => storeContribution(pool, input, { prepared: false }));
   let current: StoredProject & { stamp?: string } = project;
   let rateLimit = options.rateLimit;
   // At most: one stale copy of the project, then one race with a request carrying the same id.
@@ -128,28 +133,24 @@ export async function createContribution(
       input.questionsVersion,
       options.answerRules,
     );
-    const verdict = await storeContribution(
-      pool,
-      {
-        id: input.id,
-        projectId: current.id,
-        projectStamp: current.stamp,
-        category: input.category,
-        geometry: input.geometry,
-        story,
-        placeable: placement.ok && answered.ok,
-        sessionCode: session,
-        sessionGroup: input.sessionGroup ?? null,
-        tablet: input.tablet ?? null,
-        holdBack: flags.some((flag) => flag.holdBack),
-        flags: flags.map((flag) => ({ source: 'automatic' as const, reason: flag.reason })),
-        tokenHash,
-        profile: onlyAskedAnswers(input.participant, current.backgroundQuestions),
-        rateLimit,
-        answers: answered.ok ? answered.value : null,
-      },
-      { prepared: options.prepared === true },
-    );
+    const verdict = await store({
+      id: input.id,
+      projectId: current.id,
+      projectStamp: current.stamp,
+      category: input.category,
+      geometry: input.geometry,
+      story,
+      placeable: placement.ok && answered.ok,
+      sessionCode: session,
+      sessionGroup: input.sessionGroup ?? null,
+      tablet: input.tablet ?? null,
+      holdBack: flags.some((flag) => flag.holdBack),
+      flags: flags.map((flag) => ({ source: 'automatic' as const, reason: flag.reason })),
+      tokenHash,
+      profile: onlyAskedAnswers(input.participant, current.backgroundQuestions),
+      rateLimit,
+      answers: answered.ok ? answered.value : null,
+    });
     // Counted once, even when the statement runs again.
     rateLimit = undefined;
     if (verdict.hits !== null && options.rateLimit && verdict.hits > options.rateLimit.limit) {
