@@ -130,7 +130,7 @@ export async function timeToInteractive(
   record: Recorder,
   baseUrl: string,
   chromiumPath: string,
-  options: { runs: number; path: string },
+  options: { runs: number; path: string; label: string },
 ): Promise<void> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -187,9 +187,10 @@ export async function timeToInteractive(
   } finally {
     await browser.close();
   }
-  record(`${options.path} (4× CPU, cold): first contentful paint (ms)`, median(firstPaint).toFixed(0));
+  const what = `${options.path}, ${options.label} (4× CPU, cold)`;
+  record(`${what}: first contentful paint (ms)`, median(firstPaint).toFixed(0));
   record(
-    `${options.path} (4× CPU, cold): time to interactive (ms), median of ${options.runs}`,
+    `${what}: time to interactive (ms), median of ${options.runs}`,
     `${median(interactive).toFixed(0)} (runs: ${interactive.map((value) => value.toFixed(0)).join(', ')})`,
   );
 }
