@@ -185,37 +185,71 @@ async function postgresVersion(url: string): Promise<string> {
 }
 
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+/** Pins a realistic mapping leaves: spread over the whole area, not packed into its centre. */
+const SPREAD_PINS = 2_000;
+
+/** Posts `count` pins at random points all over the project's area, 10 at a time. */
+async function postSpreadPins(baseUrl: string, count: number): Promise<void> {
+  const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/torstrand`)).json());
+  const points = randomPointsInArea(project.area as AreaGeometry, count, 0.95);
+  const authorization = `Bearer ${clientToken()}`;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (next < points.length) {
+        const point = points[next] as [number, number];
+        next += 1;
+        const response = await fetch(`${baseUrl}/api/projects/torstrand/contributions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: pinBody([point]),
+        });
+        if (response.status !== 201)
+          throw new Error(`bench: posting a pin failed (${response.status}): ${await response.text()}`);
+      }
+    }),
+  );
+}
+
 /**
- * The web app: bundle sizes per route, and time to interactive of the resident map — first on
- * the demo project as `pnpm start` seeds it (issue #8's goal: a fresh embedded database), then,
- * when PostGIS is measured, on the project the load phases filled (tens of thousands of pins
- * packed into the area's centre: a stress case, not the goal's).
+ * The web app: bundle sizes per route, and time to interactive of the resident map, on three
+ * projects: the demo as `pnpm start` seeds it (no pins yet; a fresh embedded database), the same
+ * with 2,000 pins spread over its area (a busy mapping), and — when PostGIS is measured — the
+ * project the load phases filled (tens of thousands of pins packed into the area's centre: a
+ * stress case).
  */
 async function clientPhase(databaseUrl: string | undefined) {
   console.log('\n== client');
   const record = table.recorder('client');
   if (!existsSync(CHROMIUM))
     throw new Error(`bench: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH or BENCH_CLIENT=off)`);
+  process.env.NABOLAG_RATE_LIMITS = 'off';
   const webDist = (await ensureWebBuild({ log: (line) => console.log(line), requireSources: true }))
     .distDirectory;
   bundleSizes(record, webDist);
-  const servers: Array<{ url: string | undefined; label: string; runs: number }> = [
-    { url: undefined, label: 'demo as seeded', runs: 5 },
-  ];
-  if (databaseUrl) servers.push({ url: databaseUrl, label: 'after the load phases', runs: 3 });
-  for (const { url, label, runs } of servers) {
-    const server = await startServer({ databaseUrl: url, webDistDirectory: webDist });
-    try {
-      const list = await fetch(`${server.baseUrl}/api/projects/torstrand/contributions`);
-      const { features, truncated } = (await list.json()) as { features: unknown[]; truncated: boolean };
-      record(
-        `/p/torstrand, ${label}: contributions in the public list (default limit)`,
-        `${features.length}${truncated ? ' (more exist)' : ''}`,
-      );
-      await timeToInteractive(record, server.baseUrl, CHROMIUM, { runs, path: '/p/torstrand', label });
-    } finally {
-      await server.stop();
-    }
+  const measure = async (baseUrl: string, label: string, runs: number) => {
+    const list = await fetch(`${baseUrl}/api/projects/torstrand/contributions`);
+    const { features, truncated } = (await list.json()) as { features: unknown[]; truncated: boolean };
+    record(
+      `/p/torstrand, ${label}: contributions in the public list (default limit)`,
+      `${features.length}${truncated ? ' (more exist)' : ''}`,
+    );
+    await timeToInteractive(record, baseUrl, CHROMIUM, { runs, path: '/p/torstrand', label });
+  };
+  const demo = await startServer({ databaseUrl: undefined, webDistDirectory: webDist });
+  try {
+    await measure(demo.baseUrl, 'demo as seeded', 5);
+    await postSpreadPins(demo.baseUrl, SPREAD_PINS);
+    await measure(demo.baseUrl, `demo with ${SPREAD_PINS} pins spread over the area`, 5);
+  } finally {
+    await demo.stop();
+  }
+  if (!databaseUrl) return;
+  const busy = await startServer({ databaseUrl, webDistDirectory: webDist });
+  try {
+    await measure(busy.baseUrl, 'after the load phases', 3);
+  } finally {
+    await busy.stop();
   }
 }
 

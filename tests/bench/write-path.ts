@@ -47,11 +47,16 @@ export async function writePath(
   return stored;
 }
 
+/** The start of the open-loop phase that is not counted. */
+const WARM_UP_SECONDS = 2;
+
 /**
  * POST /contributions at a steady 1,000 requests per second (or `rate`): one request every
  * 1/rate seconds, sent on schedule whether or not earlier ones have been answered (an open
  * loop, as wrk2 does). A request's latency runs from the moment it was due to be sent, so a
- * stalled server or a late load generator counts against the server, never for it.
+ * stalled server or a late load generator counts against the server, never for it. The first
+ * `WARM_UP_SECONDS` run at the same rate but are not counted (the sockets open, the code warms),
+ * as wrk2's calibration period is not.
  *
  * autocannon's `overallRate` is not this: each connection sends back to back until it has used
  * its share of the second, then waits for the next second, so the whole second's requests
@@ -67,7 +72,8 @@ export async function pacedRate(
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const target = new URL(`${baseUrl}/api/projects/torstrand/contributions`);
   const authorization = `Bearer ${clientToken()}`;
-  const total = Math.round(options.seconds * options.rate);
+  const warmUp = Math.round(WARM_UP_SECONDS * options.rate);
+  const total = warmUp + Math.round(options.seconds * options.rate);
   const latencies: number[] = [];
   let failed = 0;
   let firstFailure: string | undefined;
@@ -80,7 +86,7 @@ export async function pacedRate(
       answered += 1;
       if (answered === total) resolve();
     };
-    const send = (due: number) => {
+    const send = (due: number, counted: boolean) => {
       const body = pinBody(points);
       const request = http.request(
         {
@@ -98,8 +104,9 @@ export async function pacedRate(
         (response) => {
           response.resume();
           response.on('end', () => {
-            if (response.statusCode === 201) latencies.push(performance.now() - due);
-            else {
+            if (response.statusCode === 201) {
+              if (counted) latencies.push(performance.now() - due);
+            } else {
               failed += 1;
               firstFailure ??= `HTTP ${response.statusCode}`;
             }
@@ -119,7 +126,7 @@ export async function pacedRate(
     const tick = () => {
       const now = performance.now();
       while (sent < total && dueAt(sent) <= now) {
-        send(dueAt(sent));
+        send(dueAt(sent), sent >= warmUp);
         sent += 1;
       }
       if (sent < total) setTimeout(tick, 1);

@@ -163,3 +163,29 @@ describe('participants', () => {
     expect(rows[0]).toEqual({ age_band: '30-44' });
   });
 });
+
+describe('contributions that arrive together', () => {
+  it('are stored in fewer statements than requests, each answered with its own id', async () => {
+    const slug = await createTestProject(app);
+    const tokens = [clientToken(), clientToken(), clientToken()];
+    const ids = Array.from({ length: 30 }, () => randomUUID());
+    const responses = await Promise.all(
+      ids.map((id, index) => post(app, slug, { id }, { token: tokens[index % tokens.length] })),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(ids.map(() => 201));
+    expect(responses.map((response) => response.json().id)).toEqual(ids);
+    // Each token's contributions share one participant, and the three differ.
+    const participants = responses.map((response) => response.json().participantId as string);
+    for (const [index, participant] of participants.entries())
+      expect(participant).toBe(participants[index % tokens.length]);
+    expect(new Set(participants).size).toBe(3);
+    expect(await countIn(slug)).toBe(30);
+    // The insert trigger writes one analysis_changes row per statement (0007).
+    const { rows } = await app.pg.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM analysis_changes WHERE project_id = (SELECT id FROM projects WHERE slug = $1)`,
+      [slug],
+    );
+    expect(rows[0]?.n).toBeGreaterThan(0);
+    expect(rows[0]?.n).toBeLessThan(30);
+  });
+});
