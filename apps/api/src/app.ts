@@ -139,18 +139,22 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     // database has one connection that requests queue for, so it gets longer.
     connectionTimeoutMillis: dependencies.databaseKind === 'embedded' ? 30_000 : 5_000,
     idleTimeoutMillis: 30_000,
-  });
-  if (dependencies.databaseKind === 'postgres') {
     // PostGIS functions carry high planner costs, so PostgreSQL's JIT compiler kicks in on
     // ordinary requests and spends longer compiling than running: a z15 tile of 18,000 pins took
     // 224 ms with JIT (254 ms of it compiling) and 55 ms without. A SET on each new connection
-    // (not a startup option, which PgBouncer refuses) turns it off for the API's queries only.
-    app.pg.pool.on('connect', (client) => {
-      client.query('SET jit = off').catch((error: unknown) => {
-        app.log.warn({ err: error }, 'could not turn off JIT on a database connection');
-      });
-    });
-  }
+    // (not a startup option, which PgBouncer refuses) turns it off for the API's queries only;
+    // the pool hands the connection out once it is done.
+    onConnect:
+      dependencies.databaseKind === 'postgres'
+        ? async (client) => {
+            try {
+              await client.query('SET jit = off');
+            } catch (error) {
+              app.log.warn({ err: error }, 'could not turn off JIT on a database connection');
+            }
+          }
+        : undefined,
+  });
   // A dropped idle connection (database restarted) must not crash the process.
   app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'));
 
