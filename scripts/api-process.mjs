@@ -9,10 +9,11 @@ import { repoRoot } from './web-build.mjs';
 
 /**
  * V8 flags the API runs with. A young generation of 64 MB (the default is 16): at 1,000
- * contributions a second the API allocates about 160 MB/s, and with the default, objects of
- * requests in flight were promoted to the old generation, whose collections then stopped the
- * process for 10–22 ms every ~3 s — the slowest 1 % of requests (docs/benchmarks.md). The cost
- * is up to ~100 MB more memory under load. Keep in step with infra/deploy/Dockerfile's CMD.
+ * contributions a second the API allocates about 160 MB/s; with the default, objects of requests
+ * in flight were promoted to the old generation, whose collections stopped the process for
+ * 10–22 ms about every 3 s, in step with clusters of slow requests. With 64 MB a probe saw no
+ * old-generation collection in 20 s at that rate (docs/benchmarks.md, "Write path: batches").
+ * The cost is up to ~100 MB more memory under load. Keep in step with infra/deploy/Dockerfile.
  */
 export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
