@@ -28,14 +28,11 @@ export interface ContributionWriter {
  * own verdict, as if its contribution had been stored alone; a batch that fails is stored again
  * one by one, so one bad contribution cannot fail the others.
  */
-export function createContributionWriter(
-  pool: pg.Pool,
-  options: { prepared: boolean; maxBatch?: number; concurrency?: number },
-): ContributionWriter {
+export function createContributionWriter(pool: pg.Pool, options: { prepared: boolean }): ContributionWriter {
   const batcher = createBatcher<StoreContributionInput, StoreContributionVerdict>({
     run: (inputs) => storeContributions(pool, inputs, { prepared: options.prepared }),
-    maxBatch: options.maxBatch ?? MAX_WRITE_BATCH,
-    concurrency: options.concurrency ?? WRITE_CONCURRENCY,
+    maxBatch: MAX_WRITE_BATCH,
+    concurrency: WRITE_CONCURRENCY,
     // Two requests with one id (a retry racing its original) are stored one after the other.
     keyOf: (input) => input.id,
   });

@@ -26,13 +26,7 @@ export const contributionsRoutes: FastifyPluginAsyncZod = async (app) => {
   // The write path reads projects from memory; see project-cache.ts for how it stays current.
   const projects = createProjectCache(pool);
   // Contributions that arrive while the database is busy are stored together (contribution-writer.ts).
-  const writer = createContributionWriter(pool, {
-    prepared: app.databaseKind === 'postgres',
-    maxBatch: process.env.NABOLAG_WRITE_BATCH ? Number(process.env.NABOLAG_WRITE_BATCH) : undefined,
-    concurrency: process.env.NABOLAG_WRITE_CONCURRENCY
-      ? Number(process.env.NABOLAG_WRITE_CONCURRENCY)
-      : undefined,
-  });
+  const writer = createContributionWriter(pool, { prepared: app.databaseKind === 'postgres' });
 
   async function projectOr404(slug: string) {
     const project = await findProjectBySlug(pool, slug);
