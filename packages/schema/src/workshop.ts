@@ -16,6 +16,38 @@ export const tabletIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,60}$/, 'a tablet id is 1–60 letters, digits, - or _');
 
+/**
+ * A tablet's human name, given by the facilitator ("Vindusbordet", "Tablet by the door"): what
+ * people in the room call it. At most 40 characters so it fits a table cell and a projector
+ * line; no control characters (a pasted line break would break the console's rows).
+ */
+export const tabletNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tablet name needs at least one character')
+  .max(40, 'a tablet name is at most 40 characters')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'a tablet name cannot hold line breaks or control characters');
+
+/** `PUT /api/staff/sessions/:code/tablets/:tablet` (facilitators): `null` goes back to the default name. */
+export const tabletRenameSchema = z.object({ name: tabletNameSchema.nullable() }).strict();
+
+/**
+ * A tablet of a session as the console lists it. `name` is the facilitator's name for it, or
+ * null; `ordinal` is its place (1, 2, …) among the tablets of its table in the order they
+ * joined, from which the console makes the default name ("Tablet B").
+ */
+export const sessionTabletSchema = z.object({
+  tablet: z.string(),
+  name: z.string().nullable(),
+  ordinal: z.number().int().min(1),
+  group: z.string().nullable(),
+  contributions: z.number().int(),
+  pending: z.number().int(),
+  lastSeenAt: z.string().nullable(),
+});
+export type SessionTablet = z.infer<typeof sessionTabletSchema>;
+
 /** `POST /api/projects/:slug/sessions` (facilitators) */
 export const sessionCreateSchema = z
   .object({

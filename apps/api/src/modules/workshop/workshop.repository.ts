@@ -1,4 +1,4 @@
-import type { SessionEvent, WorkshopSession } from '@nabolag/schema';
+import type { SessionEvent, SessionTablet, WorkshopSession } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 
 export interface StoredSession extends WorkshopSession {
@@ -116,19 +116,18 @@ export async function recordTablet(
   return row?.changed ? { lastSeenAt: row.lastSeenAt } : undefined;
 }
 
-/** Counts for the facilitator console: per category, per group, per tablet (with unsent pins). */
+/**
+ * Counts for the facilitator console: per category, per group, per tablet (with unsent pins).
+ * Each tablet comes with its facilitator-given name (or null) and its place among the tablets of
+ * its table in the order they joined (first report, or first contribution for a tablet that
+ * never reported), for its default name.
+ */
 export async function sessionSummary(db: Queryable, sessionId: string) {
   const { rows } = await db.query<{
     total: number;
     byCategory: Record<string, number>;
     byGroup: Record<string, number>;
-    tablets: Array<{
-      tablet: string;
-      group: string | null;
-      contributions: number;
-      pending: number;
-      lastSeenAt: string | null;
-    }>;
+    tablets: SessionTablet[];
   }>(
     `SELECT
        (SELECT count(*)::int FROM contributions WHERE session_id = $1) AS total,
@@ -136,17 +135,53 @@ export async function sessionSummary(db: Queryable, sessionId: string) {
           SELECT category_key, count(*)::int AS n FROM contributions WHERE session_id = $1 GROUP BY category_key) c), '{}') AS "byCategory",
        COALESCE((SELECT json_object_agg(g, n) FROM (
           SELECT COALESCE(session_group, '') AS g, count(*)::int AS n FROM contributions WHERE session_id = $1 GROUP BY 1) c), '{}') AS "byGroup",
-       COALESCE((SELECT json_agg(t ORDER BY t.tablet) FROM (
-          SELECT k.tablet, st.session_group AS group, COALESCE(c.n, 0) AS contributions, COALESCE(st.pending, 0) AS pending,
-                 to_char(st.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSeenAt"
+       COALESCE((SELECT json_agg(json_build_object('tablet', t.tablet, 'name', t.name, 'ordinal', t.ordinal,
+            'group', t.group, 'contributions', t.contributions, 'pending', t.pending, 'lastSeenAt', t."lastSeenAt")
+            ORDER BY t.group NULLS LAST, t.ordinal) FROM (
+          SELECT k.tablet, st.name, st.session_group AS group, COALESCE(c.n, 0) AS contributions,
+                 COALESCE(st.pending, 0) AS pending,
+                 to_char(st.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSeenAt",
+                 row_number() OVER (PARTITION BY st.session_group
+                   ORDER BY COALESCE(st.joined_at, c.first_at), k.tablet)::int AS ordinal
           FROM (SELECT tablet FROM session_tablets WHERE session_id = $1
                 UNION SELECT tablet FROM contributions WHERE session_id = $1 AND tablet IS NOT NULL) k
           LEFT JOIN session_tablets st ON st.session_id = $1 AND st.tablet = k.tablet
-          LEFT JOIN (SELECT tablet, count(*)::int AS n FROM contributions WHERE session_id = $1 GROUP BY tablet) c
+          LEFT JOIN (SELECT tablet, count(*)::int AS n, min(created_at) AS first_at
+                     FROM contributions WHERE session_id = $1 GROUP BY tablet) c
             ON c.tablet = k.tablet) t), '[]') AS tablets`,
     [sessionId],
   );
   return rows[0] as NonNullable<(typeof rows)[0]>;
+}
+
+/**
+ * Names a tablet of a session (`null`: back to its default name). A tablet known only from its
+ * contributions (it never reported in) gets its row here, seen last when it last sent a place.
+ * @returns false when the session has no such tablet.
+ */
+export async function renameTablet(
+  db: Queryable,
+  sessionId: string,
+  tablet: string,
+  name: string | null,
+): Promise<boolean> {
+  const result = await db.query(
+    `WITH known AS (
+       SELECT max(created_at) AS last_at, min(created_at) AS first_at,
+              (array_agg(session_group ORDER BY created_at DESC))[1] AS session_group
+       FROM contributions WHERE session_id = $1::uuid AND tablet = $2::text HAVING count(*) > 0)
+     INSERT INTO session_tablets (session_id, tablet, session_group, pending, last_seen_at, joined_at, name)
+     SELECT $1::uuid, $2::text, session_group, 0, last_at, first_at, $3::text FROM known
+     ON CONFLICT (session_id, tablet) DO UPDATE SET name = EXCLUDED.name`,
+    [sessionId, tablet, name],
+  );
+  if (result.rowCount === 1) return true;
+  const updated = await db.query('UPDATE session_tablets SET name = $3::text WHERE session_id = $1 AND tablet = $2', [
+    sessionId,
+    tablet,
+    name,
+  ]);
+  return updated.rowCount === 1;
 }
 
 /** The live (public-safe) view of a contribution: the story only once it is published. */

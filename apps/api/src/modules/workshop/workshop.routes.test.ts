@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { createStaffUser, createTestApp, createTestProject, INSIDE, signIn } from '../../testing/test-app.ts';
+import {
+  createOrganisation,
+  createStaffUser,
+  createTestApp,
+  createTestProject,
+  INSIDE,
+  signIn,
+} from '../../testing/test-app.ts';
 
 let app: FastifyInstance;
 let baseUrl: string;
@@ -241,7 +248,15 @@ describe('workshop sessions', () => {
       headers: { cookie: facilitator.cookie },
     });
     expect(summary.json().tablets).toEqual([
-      { tablet: 'tablet-7', group: 'Bord 1', contributions: 0, pending: 3, lastSeenAt: expect.any(String) },
+      {
+        tablet: 'tablet-7',
+        name: null,
+        ordinal: 1,
+        group: 'Bord 1',
+        contributions: 0,
+        pending: 3,
+        lastSeenAt: expect.any(String),
+      },
     ]);
     const events = await readStream(code, { until: (all) => all.length >= 1 });
     expect(events[0]).toMatchObject({ type: 'tablet', data: { tablet: 'tablet-7', pending: 3 } });
@@ -283,6 +298,149 @@ describe('workshop sessions', () => {
       payload: { id: randomUUID(), category: 'landmarks', geometry: { type: 'Point', coordinates: INSIDE } },
     });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('numbers tablets per table in the order they joined, and lets a facilitator name one', async () => {
+    const code = await createSession(['Bord 1', 'Bord 2']);
+    const report = (tablet: string, group: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/sessions/${code}/tablets/${tablet}`,
+        payload: { group, pending: 0 },
+      });
+    // Joined one after another: z first, then a (the order is the joining, not the id).
+    expect((await report('tablet-z', 'Bord 2')).statusCode).toBe(204);
+    expect((await report('tablet-a', 'Bord 2')).statusCode).toBe(204);
+    expect((await report('tablet-m', 'Bord 1')).statusCode).toBe(204);
+    const tablets = async () =>
+      (
+        await app.inject({ url: `/api/staff/sessions/${code}/summary`, headers: { cookie: facilitator.cookie } })
+      ).json().tablets as Array<{ tablet: string; name: string | null; ordinal: number; group: string }>;
+    expect((await tablets()).map(({ tablet, ordinal, group }) => [tablet, group, ordinal])).toEqual([
+      ['tablet-m', 'Bord 1', 1],
+      ['tablet-z', 'Bord 2', 1],
+      ['tablet-a', 'Bord 2', 2],
+    ]);
+
+    const rename = await app.inject({
+      method: 'PUT',
+      url: `/api/staff/sessions/${code}/tablets/tablet-a`,
+      headers: facilitator.headers(),
+      payload: { name: '  Vindusbordet  ' },
+    });
+    expect(rename.statusCode).toBe(200);
+    expect(rename.json()).toMatchObject({ tablet: 'tablet-a', name: 'Vindusbordet', ordinal: 2, group: 'Bord 2' });
+    // A heartbeat afterwards keeps the name and the place in the order.
+    expect((await report('tablet-a', 'Bord 2')).statusCode).toBe(204);
+    expect((await tablets()).find((entry) => entry.tablet === 'tablet-a')).toMatchObject({
+      name: 'Vindusbordet',
+      ordinal: 2,
+    });
+    const { rows } = await app.pg.pool.query(
+      `SELECT details FROM audit_log WHERE action = 'session.tablet-rename' AND target_id = $1`,
+      [code],
+    );
+    expect(rows.map((row: { details: unknown }) => row.details)).toEqual([
+      { tablet: 'tablet-a', name: 'Vindusbordet' },
+    ]);
+
+    // null: back to the default name.
+    const reset = await app.inject({
+      method: 'PUT',
+      url: `/api/staff/sessions/${code}/tablets/tablet-a`,
+      headers: facilitator.headers(),
+      payload: { name: null },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().name).toBeNull();
+  });
+
+  it('names a tablet known only from its places (it never reported in)', async () => {
+    const code = await createSession(['Bord 1']);
+    const sent = await app.inject({
+      method: 'POST',
+      url: `/api/projects/${slug}/contributions`,
+      payload: {
+        id: randomUUID(),
+        category: 'landmarks',
+        geometry: { type: 'Point', coordinates: INSIDE },
+        session: code,
+        sessionGroup: 'Bord 1',
+        tablet: 'quiet-tablet',
+      },
+    });
+    expect(sent.statusCode).toBe(201);
+    const rename = await app.inject({
+      method: 'PUT',
+      url: `/api/staff/sessions/${code}/tablets/quiet-tablet`,
+      headers: facilitator.headers(),
+      payload: { name: 'Nettbrett ved døra' },
+    });
+    expect(rename.statusCode).toBe(200);
+    expect(rename.json()).toMatchObject({
+      tablet: 'quiet-tablet',
+      name: 'Nettbrett ved døra',
+      group: 'Bord 1',
+      contributions: 1,
+      ordinal: 1,
+    });
+  });
+
+  it('refuses to rename a tablet without a facilitator of the project, with a bad name or an unknown tablet, and changes nothing', async () => {
+    const code = await createSession(['Bord 1']);
+    await app.inject({
+      method: 'POST',
+      url: `/api/sessions/${code}/tablets/tablet-1`,
+      payload: { group: 'Bord 1', pending: 0 },
+    });
+    const other = await createTestProject(app);
+    const outsider = await signIn(app, await createStaffUser(app, [], [{ project: other, role: 'facilitator' }]));
+    const elsewhere = await createOrganisation(app);
+    const otherOrganisationAdmin = await signIn(
+      app,
+      await createStaffUser(app, ['admin'], [], { organisation: elsewhere.slug }),
+    );
+    const put = (payload: unknown, headers: Record<string, string> = facilitator.headers(), tablet = 'tablet-1') =>
+      app.inject({ method: 'PUT', url: `/api/staff/sessions/${code}/tablets/${tablet}`, headers, payload });
+
+    expect((await put({ name: 'Hei' }, {})).statusCode).toBe(401);
+    expect((await put({ name: 'Hei' }, outsider.headers())).statusCode).toBe(403);
+    expect([403, 404]).toContain((await put({ name: 'Hei' }, otherOrganisationAdmin.headers())).statusCode);
+    // CSRF: the cookie alone does not do.
+    expect((await put({ name: 'Hei' }, { cookie: facilitator.cookie })).statusCode).toBe(403);
+    for (const payload of [
+      { name: '' },
+      { name: '   ' },
+      { name: 'x'.repeat(41) },
+      { name: 'Bord\nto' },
+      { name: 42 },
+      {},
+      { name: 'Hei', extra: true },
+    ]) {
+      const response = await put(payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().code).toBe('VALIDATION_FAILED');
+    }
+    expect((await put({ name: 'Hei' }, facilitator.headers(), 'no-such-tablet')).statusCode).toBe(404);
+    expect((await put({ name: 'Hei' }, facilitator.headers(), 'bad id!')).statusCode).toBe(400);
+    const unknownSession = await app.inject({
+      method: 'PUT',
+      url: '/api/staff/sessions/ZZZZZZ/tablets/tablet-1',
+      headers: facilitator.headers(),
+      payload: { name: 'Hei' },
+    });
+    expect(unknownSession.json().code).toBe('UNKNOWN_SESSION');
+
+    const { rows } = await app.pg.pool.query(
+      `SELECT st.name FROM session_tablets st JOIN sessions s ON s.id = st.session_id WHERE s.code = $1`,
+      [code],
+    );
+    expect(rows).toEqual([{ name: null }]);
+    const audit = await app.pg.pool.query(
+      `SELECT 1 FROM audit_log WHERE action = 'session.tablet-rename' AND target_id = $1`,
+      [code],
+    );
+    expect(audit.rowCount).toBe(0);
   });
 
   it('refuses session creation to anonymous callers and to staff of other projects', async () => {

@@ -6,9 +6,11 @@ import {
   sessionCodeParamsSchema,
   sessionCreateSchema,
   sessionSchema,
+  sessionTabletSchema,
   sessionUpdateSchema,
   tabletHeartbeatSchema,
   tabletIdSchema,
+  tabletRenameSchema,
 } from '@nabolag/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,6 +30,7 @@ import {
   insertSession,
   listProjectSessions,
   recordTablet,
+  renameTablet,
   type StoredSession,
   sessionSummary,
   setSessionStatus,
@@ -42,15 +45,7 @@ const summarySchema = z.object({
   total: z.number().int(),
   byCategory: z.record(z.string(), z.number().int()),
   byGroup: z.record(z.string(), z.number().int()),
-  tablets: z.array(
-    z.object({
-      tablet: z.string(),
-      group: z.string().nullable(),
-      contributions: z.number().int(),
-      pending: z.number().int(),
-      lastSeenAt: z.string().nullable(),
-    }),
-  ),
+  tablets: z.array(sessionTabletSchema),
 });
 
 /** Workshop sessions: join codes, kiosk tablets reporting in, the live stream, the console's counts. */
@@ -215,6 +210,37 @@ export const workshopRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = await sessionOr404(request.params.code);
       requireProjectRole(request, FACILITATORS, session.projectId);
       return { session: publicSession(session), ...(await sessionSummary(pool, session.id)) };
+    },
+  );
+
+  // A facilitator names a tablet ("Vindusbordet"); null goes back to the default name.
+  app.put(
+    '/api/staff/sessions/:code/tablets/:tablet',
+    {
+      preHandler: facilitators,
+      schema: {
+        params: sessionCodeParamsSchema.extend({ tablet: tabletIdSchema }),
+        body: tabletRenameSchema,
+        response: { 200: sessionTabletSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const session = await sessionOr404(request.params.code);
+      const principal = requireProjectRole(request, FACILITATORS, session.projectId);
+      const { tablet } = request.params;
+      if (!(await renameTablet(pool, session.id, tablet, request.body.name))) {
+        throw new AppError('NOT_FOUND', `The workshop "${session.code}" has no tablet "${tablet}".`);
+      }
+      await recordAudit(pool, {
+        userId: principal.userId,
+        action: 'session.tablet-rename',
+        targetType: 'session',
+        targetId: session.code,
+        projectId: session.projectId,
+        details: { tablet, name: request.body.name },
+      });
+      const { tablets } = await sessionSummary(pool, session.id);
+      return tablets.find((candidate) => candidate.tablet === tablet) as (typeof tablets)[number];
     },
   );
 
