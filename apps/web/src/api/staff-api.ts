@@ -17,6 +17,7 @@ import {
   type StaffUser,
   sessionSchema,
   type sessionStatusSchema,
+  sessionTabletSchema,
   staffProjectListSchema,
   staffSessionSchema,
   staffUserSchema,
@@ -81,15 +82,7 @@ export const sessionSummarySchema = z.object({
   total: z.number().int(),
   byCategory: z.record(z.string(), z.number().int()),
   byGroup: z.record(z.string(), z.number().int()),
-  tablets: z.array(
-    z.object({
-      tablet: z.string(),
-      group: z.string().nullable(),
-      contributions: z.number().int(),
-      pending: z.number().int(),
-      lastSeenAt: z.string().nullable(),
-    }),
-  ),
+  tablets: z.array(sessionTabletSchema),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
@@ -242,6 +235,12 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
     /** `GET /api/staff/sessions/:code/summary`: counts per category, group and tablet. */
     sessionSummary: (code: string, signal?: AbortSignal) =>
       call(`${staffSessionPath(code)}/summary`, sessionSummarySchema, signal ? { signal } : {}),
+    /** `PUT /api/staff/sessions/:code/tablets/:tablet`: names a tablet (`null`: its default name again). */
+    renameTablet: (code: string, tablet: string, name: string | null) =>
+      call(`${staffSessionPath(code)}/tablets/${encodeURIComponent(tablet)}`, sessionTabletSchema, {
+        method: 'PUT',
+        json: { name },
+      }),
     /** `POST /api/staff/sessions/:code/contributions`: a place from a paper map, entered for a participant. */
     enterPaperContribution: (code: string, contribution: PaperContribution) =>
       call(`${staffSessionPath(code)}/contributions`, contributionCreatedSchema, {

@@ -176,11 +176,10 @@ export async function renameTablet(
     [sessionId, tablet, name],
   );
   if (result.rowCount === 1) return true;
-  const updated = await db.query('UPDATE session_tablets SET name = $3::text WHERE session_id = $1 AND tablet = $2', [
-    sessionId,
-    tablet,
-    name,
-  ]);
+  const updated = await db.query(
+    'UPDATE session_tablets SET name = $3::text WHERE session_id = $1 AND tablet = $2',
+    [sessionId, tablet, name],
+  );
   return updated.rowCount === 1;
 }
 

@@ -314,7 +314,10 @@ describe('workshop sessions', () => {
     expect((await report('tablet-m', 'Bord 1')).statusCode).toBe(204);
     const tablets = async () =>
       (
-        await app.inject({ url: `/api/staff/sessions/${code}/summary`, headers: { cookie: facilitator.cookie } })
+        await app.inject({
+          url: `/api/staff/sessions/${code}/summary`,
+          headers: { cookie: facilitator.cookie },
+        })
       ).json().tablets as Array<{ tablet: string; name: string | null; ordinal: number; group: string }>;
     expect((await tablets()).map(({ tablet, ordinal, group }) => [tablet, group, ordinal])).toEqual([
       ['tablet-m', 'Bord 1', 1],
@@ -329,7 +332,12 @@ describe('workshop sessions', () => {
       payload: { name: '  Vindusbordet  ' },
     });
     expect(rename.statusCode).toBe(200);
-    expect(rename.json()).toMatchObject({ tablet: 'tablet-a', name: 'Vindusbordet', ordinal: 2, group: 'Bord 2' });
+    expect(rename.json()).toMatchObject({
+      tablet: 'tablet-a',
+      name: 'Vindusbordet',
+      ordinal: 2,
+      group: 'Bord 2',
+    });
     // A heartbeat afterwards keeps the name and the place in the order.
     expect((await report('tablet-a', 'Bord 2')).statusCode).toBe(204);
     expect((await tablets()).find((entry) => entry.tablet === 'tablet-a')).toMatchObject({
@@ -394,13 +402,20 @@ describe('workshop sessions', () => {
       payload: { group: 'Bord 1', pending: 0 },
     });
     const other = await createTestProject(app);
-    const outsider = await signIn(app, await createStaffUser(app, [], [{ project: other, role: 'facilitator' }]));
+    const outsider = await signIn(
+      app,
+      await createStaffUser(app, [], [{ project: other, role: 'facilitator' }]),
+    );
     const elsewhere = await createOrganisation(app);
     const otherOrganisationAdmin = await signIn(
       app,
       await createStaffUser(app, ['admin'], [], { organisation: elsewhere.slug }),
     );
-    const put = (payload: unknown, headers: Record<string, string> = facilitator.headers(), tablet = 'tablet-1') =>
+    const put = (
+      payload: unknown,
+      headers: Record<string, string> = facilitator.headers(),
+      tablet = 'tablet-1',
+    ) =>
       app.inject({ method: 'PUT', url: `/api/staff/sessions/${code}/tablets/${tablet}`, headers, payload });
 
     expect((await put({ name: 'Hei' }, {})).statusCode).toBe(401);

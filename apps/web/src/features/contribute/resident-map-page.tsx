@@ -39,8 +39,10 @@ export interface ResidentKiosk {
   contribution: ContributionOptions;
   /** Where consent and the background answers are remembered (replaced for each person). */
   firstSendScope: string;
-  /** Shown at the top of the panel (the kiosk's own controls). */
+  /** Shown at the top of the panel (which workshop and table). */
   panelTop: ReactNode;
+  /** Shown at the end of the panel, after the form (the kiosk's own controls: next person, exit). */
+  panelEnd?: ReactNode;
   /** Shown instead of the outbox list (which shows stories). */
   outbox: ReactNode;
 }
@@ -288,6 +290,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
             </div>
           )}
 
+          {kiosk?.panelEnd}
           {!kiosk && (
             <p className="link-row">
               <Link href={privacyPath(project.slug)} data-testid="privacy-link">

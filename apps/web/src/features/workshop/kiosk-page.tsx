@@ -1,7 +1,8 @@
 import type { WorkshopSession } from '@nabolag/schema';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addNavigationGuard, navigate } from '../../app/router.tsx';
+import { addNavigationGuard, Link, navigate } from '../../app/router.tsx';
+import { kioskPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { browserStorage } from '../../lib/storage.ts';
@@ -26,14 +27,19 @@ import { isUnknownSession, useWorkshopSession } from './use-workshop-session.ts'
 import { reportTablet } from './workshop-api.ts';
 import './workshop.css';
 
+/** A join code as typed: the API's rule (4–12 letters and digits). */
+const JOIN_CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
+
 /** How often the tablet reports in to the facilitator's console, in milliseconds. */
 const HEARTBEAT_MS = 15_000;
 
 /**
- * `/w/:code`: a workshop tablet. Sets the facilitator's PIN on first use, asks for the table
- * once, then shows the project's resident map for one participant after another ("Done — next
- * person" starts afresh, while places not sent yet stay in the outbox and go out). No links
- * lead away; leaving takes the PIN.
+ * `/w/:code`: a workshop tablet. Looks the workshop up first — a wrong or ended code says so at
+ * once, with a field for another code, before anyone is asked for a PIN. Then the facilitator
+ * sets the PIN on first use (the screen names the workshop), the table is chosen once, and the
+ * project's resident map serves one participant after another ("Done — next person" starts
+ * afresh, while places not sent yet stay in the outbox and go out). No links lead away; leaving
+ * takes the PIN.
  */
 export function KioskPage({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -42,10 +48,8 @@ export function KioskPage({ code }: { code: string }) {
   useSessionStream(state.status === 'ready' ? code : null, onEvent);
   useDocumentTitle(state.status === 'ready' ? state.session.title : null);
 
-  // Nothing in the app leads away from the kiosk; "Exit kiosk" leaves with the PIN.
-  useEffect(() => addNavigationGuard(() => false), []);
-
-  if (!pinSet) return <PinSetup onDone={() => setPinSet(true)} />;
+  // Once in kiosk mode nothing in the app leads away; "Exit kiosk" leaves with the PIN.
+  useEffect(() => (pinSet ? addNavigationGuard(() => false) : undefined), [pinSet]);
 
   if (state.status === 'loading') {
     return (
@@ -59,22 +63,116 @@ export function KioskPage({ code }: { code: string }) {
   if (state.status === 'failed') {
     const unknown = isUnknownSession(state.error);
     return (
-      <div className="page page--narrow kiosk-state" data-testid="kiosk-error">
+      <div
+        className="page page--narrow kiosk-state"
+        data-testid="kiosk-error"
+        data-reason={unknown ? 'unknown' : 'failed'}
+      >
         <h1>{unknown ? t('workshop.unknownTitle') : t('workshop.loadFailedTitle')}</h1>
-        <p role="alert">{unknown ? t('workshop.unknownText') : t(errorMessageKey(state.error.code))}</p>
-        <p className="button-row">
-          {!unknown && (
+        <p role="alert">
+          {unknown ? t('workshop.unknownCode', { code }) : t(errorMessageKey(state.error.code))}
+        </p>
+        {!unknown && (
+          <p className="button-row">
             <button type="button" className="button button--primary" onClick={reload}>
               {t('workshop.retry')}
             </button>
-          )}
-        </p>
-        <ExitKiosk />
+          </p>
+        )}
+        {unknown && <OtherCode />}
+        {pinSet ? <ExitKiosk /> : <LeaveLink />}
       </div>
     );
   }
 
+  // An ended workshop is no reason to set up a tablet: say so before the PIN.
+  if (!pinSet && state.session.status === 'closed') {
+    return (
+      <div className="page page--narrow kiosk-state" data-testid="kiosk-not-open" data-status="closed">
+        <p className="kiosk-state__workshop" dir="auto">
+          {state.session.title}
+        </p>
+        <h1>{t('workshop.closedTitle')}</h1>
+        <p role="status">{t('workshop.closedCodeText')}</p>
+        <OtherCode />
+        <LeaveLink />
+      </div>
+    );
+  }
+
+  if (!pinSet) return <PinSetup title={state.session.title} onDone={() => setPinSet(true)} />;
+
   return <Kiosk session={state.session} />;
+}
+
+/** A field for another workshop code, for a tablet given a wrong or ended one. */
+function OtherCode() {
+  const { t } = useTranslation();
+  const [value, setValue] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = value.replace(/[\s-]/g, '').toUpperCase();
+    if (!JOIN_CODE_PATTERN.test(next)) {
+      setInvalid(true);
+      inputRef.current?.focus();
+      return;
+    }
+    // The guard holds in-app links in kiosk mode; another code stays in kiosk mode.
+    navigate(kioskPath(next), { force: true });
+  };
+  return (
+    <form className="kiosk-code-form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor="kiosk-code" className="field__label">
+          {t('workshop.otherCodeLabel')}
+        </label>
+        <p id="kiosk-code-hint" className="field__hint">
+          {t('workshop.otherCodeHint')}
+        </p>
+        <input
+          ref={inputRef}
+          id="kiosk-code"
+          data-testid="kiosk-code-input"
+          className="field__input kiosk-code-form__input"
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          dir="ltr"
+          value={value}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? 'kiosk-code-hint kiosk-code-error' : 'kiosk-code-hint'}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setInvalid(false);
+          }}
+        />
+      </div>
+      {invalid && (
+        <p id="kiosk-code-error" className="field__error" role="alert" data-testid="kiosk-code-problem">
+          {t('workshop.otherCodeInvalid')}
+        </p>
+      )}
+      <p className="button-row">
+        <button type="submit" className="button button--primary" data-testid="kiosk-code-submit">
+          {t('workshop.otherCodeSubmit')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** Before kiosk mode (no PIN yet), the way back to the list of projects. */
+function LeaveLink() {
+  const { t } = useTranslation();
+  return (
+    <p>
+      <Link href="/" data-testid="kiosk-leave">
+        {t('workshop.toStart')}
+      </Link>
+    </p>
+  );
 }
 
 function Kiosk({ session }: { session: WorkshopSession }) {
@@ -163,35 +261,29 @@ function Kiosk({ session }: { session: WorkshopSession }) {
         participantKey,
         contribution: { participantTokenKey: kioskParticipantKey(session.project), tag },
         firstSendScope: kioskFirstSendScope(session.project),
-        panelTop: <KioskBar session={session} group={group} welcome={welcome} onNextPerson={nextPerson} />,
+        panelTop: <KioskInfo session={session} group={group} welcome={welcome} />,
+        panelEnd: <KioskActions onNextPerson={nextPerson} />,
         outbox: <KioskOutbox pending={pending} />,
       }}
     />
   );
 }
 
-function KioskBar({
+/** Above the form: which workshop and table this is, and a welcome for the next person. */
+function KioskInfo({
   session,
   group,
   welcome,
-  onNextPerson,
 }: {
   session: WorkshopSession;
   group: string | null;
   welcome: boolean;
-  onNextPerson: () => void;
 }) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
   return (
     <div className="kiosk-bar" data-testid="kiosk-bar">
       <p className="kiosk-bar__session">
-        {t('workshop.sessionLabel', { title: session.title })}
+        <span dir="auto">{t('workshop.sessionLabel', { title: session.title })}</span>
         {group && (
           <>
             {' · '}
@@ -204,6 +296,29 @@ function KioskBar({
           {t('workshop.nextReady')}
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * After the form, kept in view at the foot of the panel: "Done — next person" (asks first) and
+ * "Exit kiosk". Secondary on purpose: a participant's first look goes to the categories and
+ * "Add a place", and a large "Done" invited people to end before they had begun.
+ */
+function KioskActions({ onNextPerson }: { onNextPerson: () => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) nextRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  return (
+    <div className="kiosk-actions" data-testid="kiosk-actions">
       {confirming ? (
         <fieldset className="kiosk-bar__confirm" aria-labelledby="kiosk-next-question">
           <p id="kiosk-next-question">{t('workshop.nextConfirm')}</p>
@@ -231,16 +346,19 @@ function KioskBar({
           </p>
         </fieldset>
       ) : (
-        <button
-          type="button"
-          className="button button--primary kiosk-bar__next"
-          data-testid="kiosk-next"
-          onClick={() => setConfirming(true)}
-        >
-          {t('workshop.next')}
-        </button>
+        <div className="kiosk-actions__row">
+          <button
+            ref={nextRef}
+            type="button"
+            className="button kiosk-actions__next"
+            data-testid="kiosk-next"
+            onClick={() => setConfirming(true)}
+          >
+            {t('workshop.next')}
+          </button>
+          <ExitKiosk />
+        </div>
       )}
-      <ExitKiosk />
     </div>
   );
 }
@@ -339,7 +457,7 @@ function ExitKiosk() {
 }
 
 /** The first time kiosk mode is opened on a tablet, the facilitator sets a PIN to leave it. */
-function PinSetup({ onDone }: { onDone: () => void }) {
+function PinSetup({ title, onDone }: { title: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [pin, setPinValue] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -361,6 +479,9 @@ function PinSetup({ onDone }: { onDone: () => void }) {
 
   return (
     <div className="page page--narrow kiosk-state" data-testid="kiosk-pin-setup">
+      <p className="kiosk-state__workshop" data-testid="kiosk-pin-workshop" dir="auto">
+        {t('workshop.sessionLabel', { title })}
+      </p>
       <h1>{t('workshop.pinTitle')}</h1>
       <p>{t('workshop.pinIntro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>

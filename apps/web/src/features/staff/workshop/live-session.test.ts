@@ -65,7 +65,35 @@ describe('the live session', () => {
       lastSeenAt: '2025-06-03T10:00:00.000Z',
     });
     expect(state.tablets).toEqual([
-      { tablet: 't1', group: 'Bord 1', contributions: 0, pending: 3, lastSeenAt: '2025-06-03T10:00:00.000Z' },
+      {
+        tablet: 't1',
+        name: null,
+        ordinal: 1,
+        group: 'Bord 1',
+        contributions: 0,
+        pending: 3,
+        lastSeenAt: '2025-06-03T10:00:00.000Z',
+      },
+    ]);
+    // A second tablet at the same table is its second; one at another table its first.
+    const more = [
+      { tablet: 't2', group: 'Bord 1' },
+      { tablet: 't3', group: 'Bord 2' },
+    ].reduce(
+      (current, { tablet, group }) =>
+        applySessionEvent(current, {
+          type: 'tablet',
+          tablet,
+          group,
+          pending: 0,
+          lastSeenAt: '2025-06-03T10:00:01.000Z',
+        }),
+      state,
+    );
+    expect(more.tablets.map(({ tablet, ordinal }) => [tablet, ordinal])).toEqual([
+      ['t1', 1],
+      ['t2', 2],
+      ['t3', 1],
     ]);
     const seen = Date.parse('2025-06-03T10:00:00.000Z');
     expect(isOffline({ lastSeenAt: '2025-06-03T10:00:00.000Z' }, seen + 44_000)).toBe(false);

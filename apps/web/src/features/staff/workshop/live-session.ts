@@ -1,15 +1,10 @@
-import { type SessionEvent, sessionEventSchema } from '@nabolag/schema';
+import { type SessionEvent, type SessionTablet, sessionEventSchema } from '@nabolag/schema';
 import type { SessionStatus, SessionSummary } from '../../../api/staff-api.ts';
 
 export type LiveContribution = Extract<SessionEvent, { type: 'contribution' }>['contribution'];
 
-export interface LiveTablet {
-  tablet: string;
-  group: string | null;
-  contributions: number;
-  pending: number;
-  lastSeenAt: string | null;
-}
+/** A tablet as the console shows it: the summary's entry, kept up to date by the stream. */
+export type LiveTablet = SessionTablet;
 
 /** What the console knows of a session from its live stream and its summary. */
 export interface LiveSession {
@@ -58,6 +53,13 @@ export function applySessionEvent(state: LiveSession, event: SessionEvent): Live
       const known = state.tablets.find((tablet) => tablet.tablet === event.tablet);
       const updated: LiveTablet = {
         tablet: event.tablet,
+        name: known?.name ?? null,
+        // A tablet new to the console joined after those it knows at its table (the next
+        // summary, read shortly after, says for sure).
+        ordinal:
+          known && known.group === event.group
+            ? known.ordinal
+            : state.tablets.filter((tablet) => tablet.group === event.group && tablet !== known).length + 1,
         group: event.group,
         contributions: known?.contributions ?? 0,
         pending: event.pending,
@@ -108,4 +110,14 @@ export function isOffline(tablet: Pick<LiveTablet, 'lastSeenAt'>, now: number): 
   if (!tablet.lastSeenAt) return true;
   const seen = Date.parse(tablet.lastSeenAt);
   return Number.isNaN(seen) || now - seen > OFFLINE_AFTER_MS;
+}
+
+/** Puts a tablet's entry (after a rename) in place of the one the console had. */
+export function replaceTablet(state: LiveSession, tablet: SessionTablet): LiveSession {
+  return {
+    ...state,
+    tablets: state.tablets.map((known) =>
+      known.tablet === tablet.tablet ? { ...known, name: tablet.name, ordinal: tablet.ordinal } : known,
+    ),
+  };
 }

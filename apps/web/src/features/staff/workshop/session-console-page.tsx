@@ -30,9 +30,12 @@ import {
   type LiveContribution,
   type LiveSession,
   mergeSummary,
+  replaceTablet,
   setContributionStatus,
 } from './live-session.ts';
 import { PaperEntry, type PaperPlacing } from './paper-entry.tsx';
+import { tabletName } from './tablet-name.ts';
+import { TabletNameCell } from './tablet-row.tsx';
 import { useSessionStream } from './use-session-stream.ts';
 
 /** The summary and the stories are read again this long after the last event, in milliseconds. */
@@ -46,7 +49,8 @@ type Notice = { tone: 'success' | 'error'; text: string } | null;
 export function SessionConsolePage({ slug, code }: { slug: string; code: string }) {
   const { t } = useTranslation();
   const project = useLoad((signal) => getProject(slug, signal), [slug]);
-  useDocumentTitle(t('staff.workshops.consoleTitle', { code }));
+  const [sessionTitle, setSessionTitle] = useState<string | null>(null);
+  useDocumentTitle(sessionTitle ?? t('staff.workshops.consoleTitle', { code }));
 
   return (
     <div
@@ -61,7 +65,9 @@ export function SessionConsolePage({ slug, code }: { slug: string; code: string 
       {project.state.status === 'failed' && (
         <LoadFailed error={project.state.error} onRetry={project.reload} />
       )}
-      {project.state.status === 'ready' && <Console project={project.state.value} code={code} />}
+      {project.state.status === 'ready' && (
+        <Console project={project.state.value} code={code} onTitle={setSessionTitle} />
+      )}
     </div>
   );
 }
@@ -79,7 +85,16 @@ const toFeature = (item: LiveContribution, story: string | null): PublicContribu
   },
 });
 
-function Console({ project, code }: { project: Project; code: string }) {
+function Console({
+  project,
+  code,
+  onTitle,
+}: {
+  project: Project;
+  code: string;
+  /** The workshop's title, once the summary has said it (for the window's title). */
+  onTitle: (title: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { api } = useStaff();
   const slug = project.slug;
@@ -199,6 +214,28 @@ function Console({ project, code }: { project: Project; code: string }) {
         text: `${t('staff.moderation.failed')} ${t(errorMessageKey(result.error.code))}`,
       });
     }
+  };
+
+  const sessionTitle = summary?.session.title;
+  useEffect(() => {
+    if (sessionTitle) onTitle(sessionTitle);
+  }, [sessionTitle, onTitle]);
+
+  // Tablets by their human name ("Table 2 · Tablet B"), never by their technical id.
+  const nameOfTablet = (id: string) => {
+    const known = live.tablets.find((tablet) => tablet.tablet === id);
+    return known ? tabletName(known, t) : t('staff.workshops.tablet');
+  };
+  const renameTablet = async (tablet: string, name: string | null) => {
+    const result = await api.renameTablet(code, tablet, name);
+    if (result.ok) {
+      setLive((previous) => replaceTablet(previous, result.value));
+      setNotice({
+        tone: 'success',
+        text: t('staff.workshops.tabletRenamed', { name: tabletName(result.value, t) }),
+      });
+    }
+    return result;
   };
 
   const counts = summary
@@ -333,7 +370,7 @@ function Console({ project, code }: { project: Project; code: string }) {
                   <p className="console-item__meta">
                     {[
                       item.group ?? t('staff.workshops.noGroup'),
-                      item.tablet ?? t('staff.workshops.noTablet'),
+                      item.tablet ? nameOfTablet(item.tablet) : t('staff.workshops.noTablet'),
                       clockTime(item.createdAt),
                     ].join(' · ')}
                   </p>
@@ -439,7 +476,12 @@ function Console({ project, code }: { project: Project; code: string }) {
                     data-pending={tablet.pending}
                     data-offline={offline ? 'true' : 'false'}
                   >
-                    <th scope="row">{tablet.tablet}</th>
+                    <th scope="row">
+                      <TabletNameCell
+                        tablet={tablet}
+                        onRename={(name) => renameTablet(tablet.tablet, name)}
+                      />
+                    </th>
                     <td>{tablet.group ?? '—'}</td>
                     <td className="numeric">{tablet.contributions}</td>
                     <td className="numeric">{tablet.pending}</td>
