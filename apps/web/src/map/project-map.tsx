@@ -36,6 +36,7 @@ import { type MapKeyAction, mapKeyAction } from './map-keyboard.ts';
 import { mapLocale, reportMapError } from './map-options.ts';
 import { configureMapLibreWorker } from './maplibre-worker.ts';
 import { popupContent, referencePopupContent } from './popup-content.ts';
+import { emphasisePins } from './projector-pins.ts';
 import { drawReferenceLayers, REFERENCE_PREFIX, referenceMapLayerIds } from './reference-layers.ts';
 import { ReferenceLegend } from './reference-legend.tsx';
 import {
@@ -111,6 +112,11 @@ export interface ProjectMapProps {
   heatmap?: HeatmapCollection | null;
   /** The project's visible reference layers, under the contributions, each with a legend checkbox. */
   referenceLayers?: readonly PublicReferenceLayer[];
+  /**
+   * Large, ringed pins for a projector, at this scale of 1080p (`projectorScale`); left out, the
+   * resident map's pins.
+   */
+  projectorPinScale?: number | null;
 }
 
 const NO_WAITING_PLACES: readonly WaitingPlace[] = [];
@@ -153,6 +159,7 @@ export function ProjectMap({
   onReport,
   heatmap = null,
   referenceLayers = NO_REFERENCE_LAYERS,
+  projectorPinScale = null,
 }: ProjectMapProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -499,6 +506,17 @@ export function ProjectMap({
   useEffect(() => {
     if (loadedMap && heatmap) drawHeatmapCells(loadedMap, heatmap);
   }, [loadedMap, heatmap]);
+
+  // Projector pins, again after a new style (the basemap's style document) replaced the layers.
+  useEffect(() => {
+    if (!loadedMap || projectorPinScale === null) return;
+    const emphasise = () => emphasisePins(loadedMap, projectorPinScale);
+    emphasise();
+    loadedMap.on('style.load', emphasise);
+    return () => {
+      loadedMap.off('style.load', emphasise);
+    };
+  }, [loadedMap, projectorPinScale]);
 
   // The draft marker is made once per colour and moved afterwards, so that keyboard focus
   // stays on it while it is moved with the arrow keys.

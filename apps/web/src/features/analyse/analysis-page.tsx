@@ -65,16 +65,19 @@ function Analysis({ project }: { project: Project }) {
   const slug = project.slug;
   const [view, setView] = useAnalysisView();
   const [pinsOn, setPinsOn] = useState(false);
+  const sessions = useLoad((signal) => api.listSessions(slug, signal), [api, slug]);
+  const sessionList = useMemo(
+    () => (sessions.state.status === 'ready' ? sessions.state.value.sessions : []),
+    [sessions.state],
+  );
   const labels = useMemo(
-    () => analysisLabels(t, i18n.language, project.categories),
-    [t, i18n.language, project.categories],
+    () => analysisLabels(t, i18n.language, project.categories, sessionList),
+    [t, i18n.language, project.categories, sessionList],
   );
   const categoryKeys = useMemo(
     () => project.categories.map((category) => category.key),
     [project.categories],
   );
-  const sessions = useLoad((signal) => api.listSessions(slug, signal), [api, slug]);
-  const sessionList = sessions.state.status === 'ready' ? sessions.state.value.sessions : [];
   const filters = filterParameters(view.filters);
   const filterKey = JSON.stringify(filters);
   const stats = useLoad(

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnalysisFilters, activeFilterCount, emptyFilters, parseDay } from './analysis-view.ts';
 import { AnswerFilterMenu } from './answer-filter-menu.tsx';
-import type { AnalysisLabels } from './labels.ts';
+import { type AnalysisLabels, sessionLabel } from './labels.ts';
 
 type ListKey = 'category' | 'relation' | 'ageBand' | 'session' | 'group';
 
@@ -70,10 +70,7 @@ export function FilterBar({
           menu(
             'session',
             sessions.map((session) => session.code),
-            (code) => {
-              const session = sessions.find((candidate) => candidate.code === code);
-              return session ? `${session.title} (${code})` : code;
-            },
+            (code) => sessionLabel(code, sessions),
           )}
         {groups.length > 0 && menu('group', groups, (group) => group)}
         <AnswerFilterMenu

@@ -8,7 +8,7 @@ import {
   COMPARE_DIMENSIONS,
   type CompareDimension,
 } from './analysis-view.ts';
-import type { AnalysisLabels } from './labels.ts';
+import { type AnalysisLabels, sessionLabel } from './labels.ts';
 
 /** The values side A and B of a comparison can take for a dimension, with their labels. */
 export function compareValues(
@@ -25,7 +25,7 @@ export function compareValues(
     case 'session':
       return sessions.map((session) => ({
         value: session.code,
-        label: `${session.title} (${session.code})`,
+        label: sessionLabel(session.code, sessions),
       }));
     case 'group':
       return [...new Set(sessions.flatMap((session) => session.groups))]

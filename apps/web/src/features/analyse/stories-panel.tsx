@@ -131,7 +131,9 @@ export function StoriesPanel({
                     {[
                       story.relation?.map(labels.relation).join(', '),
                       story.ageBand ? labels.ageBand(story.ageBand) : null,
-                      story.session ? t('staff.analysis.stories.session', { code: story.session }) : null,
+                      story.session
+                        ? t('staff.analysis.stories.sessionTitled', { title: labels.session(story.session) })
+                        : null,
                       story.group,
                     ]
                       .filter(Boolean)

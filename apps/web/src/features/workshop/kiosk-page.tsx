@@ -254,18 +254,23 @@ function Kiosk({ session }: { session: WorkshopSession }) {
     setWelcome(true);
   };
 
+  // The wrapper only scopes the kiosk's styles (workshop.css): it takes no box of its own.
   return (
-    <ResidentMapPage
-      slug={session.project}
-      kiosk={{
-        participantKey,
-        contribution: { participantTokenKey: kioskParticipantKey(session.project), tag },
-        firstSendScope: kioskFirstSendScope(session.project),
-        panelTop: <KioskInfo session={session} group={group} welcome={welcome} />,
-        panelEnd: <KioskActions onNextPerson={nextPerson} />,
-        outbox: <KioskOutbox pending={pending} />,
-      }}
-    />
+    <div className="kiosk-root">
+      <ResidentMapPage
+        slug={session.project}
+        kiosk={{
+          participantKey,
+          contribution: { participantTokenKey: kioskParticipantKey(session.project), tag },
+          firstSendScope: kioskFirstSendScope(session.project),
+          panelTop: <KioskInfo session={session} group={group} welcome={welcome} />,
+          panelEnd: <KioskActions pending={pending} onNextPerson={nextPerson} />,
+          // What waits to be sent shows at the foot, beside "Done — next person", so the
+          // categories keep the top of the panel.
+          outbox: null,
+        }}
+      />
+    </div>
   );
 }
 
@@ -305,7 +310,7 @@ function KioskInfo({
  * "Exit kiosk". Secondary on purpose: a participant's first look goes to the categories and
  * "Add a place", and a large "Done" invited people to end before they had begun.
  */
-function KioskActions({ onNextPerson }: { onNextPerson: () => void }) {
+function KioskActions({ pending, onNextPerson }: { pending: number; onNextPerson: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -319,6 +324,7 @@ function KioskActions({ onNextPerson }: { onNextPerson: () => void }) {
 
   return (
     <div className="kiosk-actions" data-testid="kiosk-actions">
+      <KioskOutbox pending={pending} />
       {confirming ? (
         <fieldset className="kiosk-bar__confirm" aria-labelledby="kiosk-next-question">
           <p id="kiosk-next-question">{t('workshop.nextConfirm')}</p>

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import { ProjectMap } from '../../map/project-map.tsx';
+import { projectorScale } from '../../map/projector-pins.ts';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
 import { JoinQrCode } from './join-qr-code.tsx';
 import {
@@ -158,6 +159,7 @@ function Projector({
   const joinUrl = `${window.location.origin}${kioskPath(code)}`;
   const rootRef = useRef<HTMLDivElement>(null);
   const [fullScreen, setFullScreen] = useState(false);
+  const pinScale = useProjectorScale();
 
   useEffect(() => {
     const onChange = () => setFullScreen(document.fullscreenElement !== null);
@@ -188,6 +190,7 @@ function Projector({
           onPlace={noop}
           heatmap={heatmap}
           referenceLayers={referenceLayers}
+          projectorPinScale={pinScale}
         />
         {!connected && (
           <p className="projector__badge" role="status" data-testid="projector-reconnecting">
@@ -211,7 +214,11 @@ function Projector({
           </p>
         </div>
 
-        <section className="projector__join" aria-labelledby="projector-join-heading">
+        <section
+          className="projector__join"
+          aria-labelledby="projector-join-heading"
+          data-testid="projector-join"
+        >
           <JoinQrCode text={joinUrl} label={t('workshop.projectorQrLabel')} />
           <div>
             <h2 id="projector-join-heading" className="projector__join-heading">
@@ -234,8 +241,13 @@ function Projector({
           <StoryCarousel stories={stories} categoryLabel={categoryLabel} project={project} />
         </section>
 
-        <section aria-labelledby="projector-legend-heading">
-          <h2 id="projector-legend-heading" className="projector__legend-heading">
+        <section className="projector__legend-region" aria-labelledby="projector-legend-heading">
+          <h2
+            id="projector-legend-heading"
+            className="projector__legend-heading"
+            data-testid="projector-count"
+            data-count={features.length}
+          >
             {t('workshop.projectorLegend', { count: features.length })}
           </h2>
           <ul className="projector__legend" data-testid="projector-legend">
@@ -274,6 +286,17 @@ function Projector({
       </ul>
     </div>
   );
+}
+
+/** The picture's scale against 1080p, kept up to date when the window (or full screen) changes. */
+function useProjectorScale(): number {
+  const [scale, setScale] = useState(() => projectorScale(window.innerHeight));
+  useEffect(() => {
+    const onResize = () => setScale(projectorScale(window.innerHeight));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return scale;
 }
 
 function StoryCarousel({

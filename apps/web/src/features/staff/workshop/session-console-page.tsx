@@ -455,7 +455,6 @@ function Console({
             <thead>
               <tr>
                 <th scope="col">{t('staff.workshops.tablet')}</th>
-                <th scope="col">{t('staff.workshops.group')}</th>
                 <th scope="col" className="numeric">
                   {t('staff.workshops.contributions')}
                 </th>
@@ -482,7 +481,6 @@ function Console({
                         onRename={(name) => renameTablet(tablet.tablet, name)}
                       />
                     </th>
-                    <td>{tablet.group ?? '—'}</td>
                     <td className="numeric">{tablet.contributions}</td>
                     <td className="numeric">{tablet.pending}</td>
                     <td>

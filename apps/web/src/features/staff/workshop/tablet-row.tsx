@@ -3,10 +3,10 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../api/client.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
-import { tabletName } from './tablet-name.ts';
+import { tabletLabel, tabletName } from './tablet-name.ts';
 
 /**
- * A tablet's name cell in the console, with "Rename": the facilitator gives the tablet the name
+ * A tablet's name cell in the console ("Table 2 · Tablet B"), with "Rename": the facilitator gives the tablet the name
  * people in the room use ("Vindusbordet"), or takes it back to the default ("Tablet B").
  */
 export function TabletNameCell({
@@ -60,13 +60,15 @@ export function TabletNameCell({
   if (!editing) {
     return (
       <span className="tablet-name">
-        <span data-testid="tablet-name">{name}</span>
+        <span id={`${id}-label`} data-testid="tablet-name">
+          {tabletLabel(tablet, t)}
+        </span>
         <button
           ref={renameRef}
           type="button"
           className="button button--small button--quiet"
           data-testid="tablet-rename"
-          aria-label={t('staff.workshops.tabletRenameLabel', { name })}
+          aria-describedby={`${id}-label`}
           onClick={() => {
             setValue(tablet.name ?? name);
             setProblem(null);
