@@ -196,7 +196,8 @@ function Kiosk({ session }: { session: WorkshopSession }) {
     send();
     const timer = window.setInterval(send, HEARTBEAT_MS);
     return () => window.clearInterval(timer);
-  }, [session.code, tablet]);
+    // `group` only to report at once when the table is chosen (the console names the tablet by it).
+  }, [session.code, tablet, group]);
 
   const tag = useMemo(
     () => ({ session: session.code, tablet, ...(group ? { sessionGroup: group } : {}) }),
