@@ -288,13 +288,15 @@ function KioskInfo({
   const { t } = useTranslation();
   return (
     <div className="kiosk-bar" data-testid="kiosk-bar">
-      <p className="kiosk-bar__session">
-        <span dir="auto">{t('workshop.sessionLabel', { title: session.title })}</span>
+      {/* One line: the title gives way (ellipsis, whole in the tooltip), the table never does. */}
+      <p className="kiosk-bar__session" title={session.title}>
+        <span className="kiosk-bar__title" dir="auto">
+          {t('workshop.sessionLabel', { title: session.title })}
+        </span>
         {group && (
-          <>
-            {' · '}
-            <span data-testid="kiosk-group">{t('workshop.tableLabel', { group })}</span>
-          </>
+          <span className="kiosk-bar__group" data-testid="kiosk-group">
+            {t('workshop.tableLabel', { group })}
+          </span>
         )}
       </p>
       {welcome && (
