@@ -243,7 +243,7 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('leads the kiosk with the categories, names its tablet, lets the facilitator rename it, and the analysis names the workshop', {
+  it('leads the kiosk with the categories, names its tablet, lets the facilitator rename it, and the analysis and moderation name the workshop', {
     timeout: 240_000,
   }, async ({ onTestFailed }) => {
     const kiosk = await open({ viewport: { width: 1024, height: 768 }, hasTouch: true });
@@ -355,6 +355,13 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
     expect(await option.textContent()).toBe(`${title} (${session.code})`);
     await option.locator('input').check();
     await expect.poll(() => sessionFilter.locator('summary').textContent()).toContain(title);
+
+    // So does moderation.
+    await consolePage.goto(`${baseUrl}/staff/moderation/${SLUG}?queue=all`);
+    await consolePage
+      .locator('[data-testid="moderation-session"]', { hasText: `${title} (${session.code})` })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     expect(kiosk.pageErrors).toEqual([]);
     expect(facilitator.pageErrors).toEqual([]);

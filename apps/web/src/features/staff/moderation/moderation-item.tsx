@@ -28,6 +28,8 @@ const GEOMETRY_KEYS: Record<ModerationItem['geometry']['type'], ParseKeys> = {
 interface ModerationItemCardProps {
   item: ModerationItem;
   category: Category | undefined;
+  /** The title of the workshop the item came from, when known (else its join code is shown). */
+  sessionTitle?: string | undefined;
   /** Whether the user may erase a participant (admins). */
   canErase: boolean;
   busy: boolean;
@@ -35,7 +37,14 @@ interface ModerationItemCardProps {
 }
 
 /** One contribution as a moderator sees it, with what can be done to it. */
-export function ModerationItemCard({ item, category, canErase, busy, onAction }: ModerationItemCardProps) {
+export function ModerationItemCard({
+  item,
+  category,
+  sessionTitle,
+  canErase,
+  busy,
+  onAction,
+}: ModerationItemCardProps) {
   const { t, i18n } = useTranslation();
   const label = category ? pickText(category.labels, i18n.language) : item.category;
   const headingId = `item-${item.id}-heading`;
@@ -65,7 +74,13 @@ export function ModerationItemCard({ item, category, canErase, busy, onAction }:
       <p className="moderation-item__meta">
         <span>{formatMoment(item.createdAt, i18n.language)}</span>
         <span>{t(GEOMETRY_KEYS[item.geometry.type])}</span>
-        {item.session && <span>{t('staff.moderation.session', { code: item.session })}</span>}
+        {item.session && (
+          <span data-testid="moderation-session">
+            {t('staff.moderation.session', {
+              code: sessionTitle ? `${sessionTitle} (${item.session})` : item.session,
+            })}
+          </span>
+        )}
       </p>
 
       {flagged && (

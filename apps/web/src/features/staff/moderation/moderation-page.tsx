@@ -92,6 +92,12 @@ function ModerationQueueView({ slug }: { slug: string }) {
   const [notice, setNotice] = useState<Notice>(null);
   const canErase = holdsProjectRole(user, slug, ['admin']);
   const categories = definition.state.status === 'ready' ? definition.state.value.categories : [];
+  // Workshops by their title; a moderator who may not list them (403) sees the join code.
+  const sessions = useLoad((signal) => api.listSessions(slug, signal), [api, slug]);
+  const sessionTitle = (code: string) =>
+    sessions.state.status === 'ready'
+      ? sessions.state.value.sessions.find((session) => session.code === code)?.title
+      : undefined;
 
   const say = (tone: 'success' | 'error', text: string) =>
     setNotice((previous) => ({ tone, text, sequence: (previous?.sequence ?? 0) + 1 }));
@@ -170,6 +176,7 @@ function ModerationQueueView({ slug }: { slug: string }) {
               <ModerationItemCard
                 item={item}
                 category={categories.find((category) => category.key === item.category)}
+                sessionTitle={item.session ? sessionTitle(item.session) : undefined}
                 canErase={canErase}
                 busy={busy.has(item.id)}
                 onAction={(action) => {
