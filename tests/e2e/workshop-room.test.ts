@@ -194,7 +194,7 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
     for (const browser of browsers) expect(browser.pageErrors).toEqual([]);
   });
 
-  it('says a code is wrong, or a workshop over, before any PIN, and lets another code be typed', async ({
+  it('says a code is wrong, or a workshop over, before any PIN, lets another code be typed, and lets a phone take part', async ({
     onTestFailed,
   }) => {
     const { page, describeProblems, pageErrors } = await open({
@@ -223,6 +223,15 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
     // The PIN screen names the workshop.
     await page.locator('[data-testid="kiosk-pin-new"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="kiosk-pin-workshop"]').textContent()).toContain(title);
+
+    // Someone who scanned the code with their own phone takes part without a PIN.
+    await page.locator('[data-testid="kiosk-own-phone"]').click();
+    await page.locator('[data-testid="own-phone"]').waitFor();
+    await waitForMap(page);
+    expect(await page.locator('input[type="password"]').count(), 'no PIN field').toBe(0);
+    await page.locator('[data-testid^="category-"]').first().waitFor();
+    await page.reload();
+    await page.locator('[data-testid="own-phone"]').waitFor({ timeout: 30_000 });
 
     // An ended workshop says so too, before the PIN.
     const closed = await fetch(`${baseUrl}/api/sessions/${session.code}`, {

@@ -45,6 +45,10 @@ export function KioskPage({ code }: { code: string }) {
   const { t } = useTranslation();
   const { state, reload, onEvent } = useWorkshopSession(code);
   const [pinSet, setPinSet] = useState(() => hasPin(browserStorage()));
+  // Someone who scanned the projector's QR code with their own phone takes part as themselves.
+  const [personal, setPersonal] = useState(
+    () => !hasPin(browserStorage()) && browserStorage().getItem(ownPhoneKey(code)) === '1',
+  );
   useSessionStream(state.status === 'ready' ? code : null, onEvent);
   useDocumentTitle(state.status === 'ready' ? state.session.title : null);
 
@@ -100,9 +104,70 @@ export function KioskPage({ code }: { code: string }) {
     );
   }
 
-  if (!pinSet) return <PinSetup title={state.session.title} onDone={() => setPinSet(true)} />;
+  if (personal) return <OwnPhone session={state.session} />;
+
+  if (!pinSet) {
+    return (
+      <PinSetup
+        title={state.session.title}
+        onDone={() => setPinSet(true)}
+        onOwnPhone={() => {
+          browserStorage().setItem(ownPhoneKey(code), '1');
+          setPersonal(true);
+        }}
+      />
+    );
+  }
 
   return <Kiosk session={state.session} />;
+}
+
+/** Remembers that this browser takes part in a workshop as a person's own phone, not a kiosk. */
+const ownPhoneKey = (code: string) => `nabolag:workshop:own-phone:${code}`;
+
+/**
+ * A workshop on a participant's own phone: the resident map, each place tagged with the session
+ * (so it reaches the projector and the console), under this browser's own participant token and
+ * consent, as on `/p/:slug` — no PIN, no "next person".
+ */
+function OwnPhone({ session }: { session: WorkshopSession }) {
+  const { t } = useTranslation();
+  const { items } = useOutbox();
+  const pending = summarizeOutbox(items, session.project).unsent.length;
+  const tag = useMemo(() => ({ session: session.code }), [session.code]);
+  if (session.status !== 'open') {
+    return (
+      <div
+        className="page page--narrow kiosk-state"
+        data-testid="kiosk-not-open"
+        data-status={session.status}
+      >
+        <p className="kiosk-state__workshop" dir="auto">
+          {session.title}
+        </p>
+        <h1>{session.status === 'closed' ? t('workshop.closedTitle') : t('workshop.pausedTitle')}</h1>
+        <p role="status">
+          {session.status === 'closed' ? t('workshop.closedText') : t('workshop.pausedText')}
+        </p>
+        <KioskOutbox pending={pending} />
+      </div>
+    );
+  }
+  return (
+    <div className="kiosk-root" data-testid="own-phone">
+      <ResidentMapPage
+        slug={session.project}
+        kiosk={{
+          participantKey: 0,
+          contribution: { tag },
+          firstSendScope: session.project,
+          panelTop: <KioskInfo session={session} group={null} welcome={false} />,
+          panelEnd: <KioskOutbox pending={pending} />,
+          outbox: null,
+        }}
+      />
+    </div>
+  );
 }
 
 /** A field for another workshop code, for a tablet given a wrong or ended one. */
@@ -466,7 +531,16 @@ function ExitKiosk() {
 }
 
 /** The first time kiosk mode is opened on a tablet, the facilitator sets a PIN to leave it. */
-function PinSetup({ title, onDone }: { title: string; onDone: () => void }) {
+function PinSetup({
+  title,
+  onDone,
+  onOwnPhone,
+}: {
+  title: string;
+  onDone: () => void;
+  /** The person is not setting up a tablet but taking part on their own phone. */
+  onOwnPhone: () => void;
+}) {
   const { t } = useTranslation();
   const [pin, setPinValue] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -488,10 +562,24 @@ function PinSetup({ title, onDone }: { title: string; onDone: () => void }) {
 
   return (
     <div className="page page--narrow kiosk-state" data-testid="kiosk-pin-setup">
-      <p className="kiosk-state__workshop" data-testid="kiosk-pin-workshop" dir="auto">
+      <h1 className="kiosk-state__title" data-testid="kiosk-pin-workshop" dir="auto">
         {t('workshop.sessionLabel', { title })}
-      </p>
-      <h1>{t('workshop.pinTitle')}</h1>
+      </h1>
+      <section className="kiosk-own-phone" aria-labelledby="kiosk-own-phone-heading">
+        <h2 id="kiosk-own-phone-heading">{t('workshop.ownPhoneTitle')}</h2>
+        <p>{t('workshop.ownPhoneText')}</p>
+        <p className="button-row">
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="kiosk-own-phone"
+            onClick={onOwnPhone}
+          >
+            {t('workshop.ownPhoneStart')}
+          </button>
+        </p>
+      </section>
+      <h2>{t('workshop.pinTitle')}</h2>
       <p>{t('workshop.pinIntro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
