@@ -39,7 +39,8 @@ const HEARTBEAT_MS = 15_000;
  * sets the PIN on first use (the screen names the workshop), the table is chosen once, and the
  * project's resident map serves one participant after another ("Done — next person" starts
  * afresh, while places not sent yet stay in the outbox and go out). No links lead away; leaving
- * takes the PIN.
+ * takes the PIN. A person who scanned the join code with their own phone chooses "Take part on my
+ * phone" instead of the PIN and takes part as themselves (`OwnPhone`).
  */
 export function KioskPage({ code }: { code: string }) {
   const { t } = useTranslation();
