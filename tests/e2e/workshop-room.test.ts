@@ -8,6 +8,7 @@ import { type Project, projectSchema, sessionSchema } from '@nabolag/schema';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomPointsInArea } from './area.ts';
+import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
@@ -211,6 +212,8 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
       'WRONGCODE',
     );
     expect(await page.locator('input[type="password"]').count(), 'no PIN field').toBe(0);
+    const wrongCodeProblems = await seriousAxeViolations(page);
+    expect(wrongCodeProblems, describeViolations(wrongCodeProblems)).toEqual([]);
 
     // A code that cannot be one is explained; the right one (typed in lower case) goes on.
     await page.locator('[data-testid="kiosk-code-input"]').fill('ab');
@@ -223,6 +226,8 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
     // The PIN screen names the workshop.
     await page.locator('[data-testid="kiosk-pin-new"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="kiosk-pin-workshop"]').textContent()).toContain(title);
+    const pinProblems = await seriousAxeViolations(page);
+    expect(pinProblems, describeViolations(pinProblems)).toEqual([]);
 
     // Someone who scanned the code with their own phone takes part without a PIN.
     await page.locator('[data-testid="kiosk-own-phone"]').click();
