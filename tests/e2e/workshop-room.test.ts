@@ -323,6 +323,10 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
     const tabletId =
       (await consolePage.locator('[data-testid="tablet-row"]').first().getAttribute('data-tablet')) ?? '';
     expect(tabletId).toMatch(/^t-/);
+    // The tablet shows the same name, so the room can match them.
+    await expect
+      .poll(() => page.locator('[data-testid="kiosk-tablet-name"]').textContent(), { timeout: 30_000 })
+      .toBe('Nettbrett A');
     expect(await consolePage.locator('[data-testid="tablets"]').textContent()).not.toContain(tabletId);
     await expect.poll(() => consolePage.title(), { timeout: 15_000 }).toContain(title);
 
@@ -348,6 +352,10 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
       .poll(() => tabletName.first().textContent(), { timeout: 15_000 })
       .toBe('Bord 2 · Vindusbordet');
     await expect.poll(() => item.textContent(), { timeout: 15_000 }).toContain('Vindusbordet');
+    // The kiosk learns the new name at its next report (every 15 s).
+    await expect
+      .poll(() => page.locator('[data-testid="kiosk-tablet-name"]').textContent(), { timeout: 40_000 })
+      .toBe('Vindusbordet');
     const summary = await fetch(`${baseUrl}/api/staff/sessions/${session.code}/summary`, {
       headers: { Cookie: staff.cookie },
     });

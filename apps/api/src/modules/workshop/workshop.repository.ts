@@ -183,6 +183,26 @@ export async function renameTablet(
   return updated.rowCount === 1;
 }
 
+/**
+ * One tablet's name and its place among the tablets of its table in the order they joined (as
+ * in `sessionSummary`), for the tablet itself to show; undefined when it never reported in.
+ */
+export async function findTablet(
+  db: Queryable,
+  sessionId: string,
+  tablet: string,
+): Promise<Pick<SessionTablet, 'tablet' | 'name' | 'ordinal' | 'group'> | undefined> {
+  const { rows } = await db.query<Pick<SessionTablet, 'tablet' | 'name' | 'ordinal' | 'group'>>(
+    `SELECT tablet, name, "group", ordinal FROM (
+       SELECT tablet, name, session_group AS "group",
+              row_number() OVER (PARTITION BY session_group ORDER BY joined_at, tablet)::int AS ordinal
+       FROM session_tablets WHERE session_id = $1) t
+     WHERE tablet = $2`,
+    [sessionId, tablet],
+  );
+  return rows[0];
+}
+
 /** The live (public-safe) view of a contribution: the story only once it is published. */
 export async function findLiveContribution(db: Queryable, contributionId: string) {
   const { rows } = await db.query<{

@@ -352,6 +352,13 @@ describe('workshop sessions', () => {
       { tablet: 'tablet-a', name: 'Vindusbordet' },
     ]);
 
+    // The tablet itself reads its name and place (public: it only knows its own id).
+    const own = await app.inject({ url: `/api/sessions/${code}/tablets/tablet-a` });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toEqual({ tablet: 'tablet-a', name: 'Vindusbordet', ordinal: 2, group: 'Bord 2' });
+    expect((await app.inject({ url: `/api/sessions/${code}/tablets/never-seen` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/api/sessions/${code}/tablets/bad id!` })).statusCode).toBe(400);
+
     // null: back to the default name.
     const reset = await app.inject({
       method: 'PUT',

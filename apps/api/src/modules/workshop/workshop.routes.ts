@@ -27,6 +27,7 @@ import { openSessionStream } from './session-stream.ts';
 import {
   appendSessionEvent,
   findSessionByCode,
+  findTablet,
   insertSession,
   listProjectSessions,
   recordTablet,
@@ -274,6 +275,31 @@ export const workshopRoutes: FastifyPluginAsyncZod = async (app) => {
         await app.sessionBus.notify(session.id);
       }
       return reply.status(204).send(null);
+    },
+  );
+
+  // A kiosk asks for its own name ("Tablet B", or the facilitator's), to show it to the room.
+  app.get(
+    '/api/sessions/:code/tablets/:tablet',
+    {
+      schema: {
+        params: sessionCodeParamsSchema.extend({ tablet: tabletIdSchema }),
+        response: {
+          200: sessionTabletSchema.pick({ tablet: true, name: true, ordinal: true, group: true }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const session = await sessionOr404(request.params.code);
+      const found = await findTablet(pool, session.id, request.params.tablet);
+      if (!found) {
+        throw new AppError(
+          'NOT_FOUND',
+          `No tablet "${request.params.tablet}" has reported in to this workshop.`,
+        );
+      }
+      return found;
     },
   );
 

@@ -6,6 +6,7 @@ import { kioskPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { browserStorage } from '../../lib/storage.ts';
+import { tabletLetter } from '../../lib/tablet-letter.ts';
 import { summarizeOutbox } from '../../offline/outbox-item.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { forgetFirstSend } from '../contribute/first-send/first-send.ts';
@@ -24,7 +25,7 @@ import {
 } from './kiosk-storage.ts';
 import { useSessionStream } from './session-stream.ts';
 import { isUnknownSession, useWorkshopSession } from './use-workshop-session.ts';
-import { reportTablet } from './workshop-api.ts';
+import { getTablet, reportTablet } from './workshop-api.ts';
 import './workshop.css';
 
 /** A join code as typed: the API's rule (4–12 letters and digits). */
@@ -162,7 +163,7 @@ function OwnPhone({ session }: { session: WorkshopSession }) {
           participantKey: 0,
           contribution: { tag },
           firstSendScope: session.project,
-          panelTop: <KioskInfo session={session} group={null} welcome={false} />,
+          panelTop: <KioskInfo session={session} group={null} tabletName={null} welcome={false} />,
           panelEnd: <KioskOutbox pending={pending} />,
           outbox: null,
         }}
@@ -248,6 +249,7 @@ function Kiosk({ session }: { session: WorkshopSession }) {
   const [group, setGroup] = useState(() => storedGroup(browserStorage(), session.code, session.groups));
   const [participantKey, setParticipantKey] = useState(0);
   const [welcome, setWelcome] = useState(false);
+  const [tabletName, setTabletName] = useState<string | null>(null);
   const { items } = useOutbox();
   const pending = summarizeOutbox(items, session.project).unsent.length;
 
@@ -255,15 +257,25 @@ function Kiosk({ session }: { session: WorkshopSession }) {
   const report = useRef({ group, pending });
   report.current = { group, pending };
   useEffect(() => {
-    const send = () => {
+    const send = async () => {
       const { group: current, pending: count } = report.current;
-      void reportTablet(session.code, tablet, { ...(current ? { group: current } : {}), pending: count });
+      const reported = await reportTablet(session.code, tablet, {
+        ...(current ? { group: current } : {}),
+        pending: count,
+      });
+      // Then the name the room knows this tablet by (the facilitator may have changed it).
+      if (!reported.ok) return;
+      const own = await getTablet(session.code, tablet);
+      if (own.ok)
+        setTabletName(
+          own.value.name ?? t('workshop.tabletDefault', { letter: tabletLetter(own.value.ordinal) }),
+        );
     };
-    send();
-    const timer = window.setInterval(send, HEARTBEAT_MS);
+    void send();
+    const timer = window.setInterval(() => void send(), HEARTBEAT_MS);
     return () => window.clearInterval(timer);
     // `group` only to report at once when the table is chosen (the console names the tablet by it).
-  }, [session.code, tablet, group]);
+  }, [session.code, tablet, group, t]);
 
   const tag = useMemo(
     () => ({ session: session.code, tablet, ...(group ? { sessionGroup: group } : {}) }),
@@ -330,7 +342,7 @@ function Kiosk({ session }: { session: WorkshopSession }) {
           participantKey,
           contribution: { participantTokenKey: kioskParticipantKey(session.project), tag },
           firstSendScope: kioskFirstSendScope(session.project),
-          panelTop: <KioskInfo session={session} group={group} welcome={welcome} />,
+          panelTop: <KioskInfo session={session} group={group} tabletName={tabletName} welcome={welcome} />,
           panelEnd: <KioskActions pending={pending} onNextPerson={nextPerson} />,
           // What waits to be sent shows at the foot, beside "Done — next person", so the
           // categories keep the top of the panel.
@@ -345,10 +357,13 @@ function Kiosk({ session }: { session: WorkshopSession }) {
 function KioskInfo({
   session,
   group,
+  tabletName,
   welcome,
 }: {
   session: WorkshopSession;
   group: string | null;
+  /** What the room calls this tablet ("Tablet B"), once the server has said. */
+  tabletName: string | null;
   welcome: boolean;
 }) {
   const { t } = useTranslation();
@@ -359,9 +374,11 @@ function KioskInfo({
         <span className="kiosk-bar__title" dir="auto">
           {t('workshop.sessionLabel', { title: session.title })}
         </span>
-        {group && (
-          <span className="kiosk-bar__group" data-testid="kiosk-group">
-            {t('workshop.tableLabel', { group })}
+        {(group || tabletName) && (
+          <span className="kiosk-bar__group">
+            {group && <span data-testid="kiosk-group">{t('workshop.tableLabel', { group })}</span>}
+            {group && tabletName && ' · '}
+            {tabletName && <span data-testid="kiosk-tablet-name">{tabletName}</span>}
           </span>
         )}
       </p>

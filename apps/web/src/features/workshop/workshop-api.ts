@@ -1,4 +1,4 @@
-import { heatmapCollectionSchema, sessionSchema } from '@nabolag/schema';
+import { heatmapCollectionSchema, sessionSchema, sessionTabletSchema } from '@nabolag/schema';
 import { z } from 'zod';
 import { type FetchLike, requestJson } from '../../api/client.ts';
 
@@ -25,6 +25,18 @@ export function reportTablet(
     `${sessionPath(code)}/tablets/${encodeURIComponent(tablet)}`,
     z.unknown(),
     { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(report) },
+    fetchImpl,
+  );
+}
+
+const ownTabletSchema = sessionTabletSchema.pick({ tablet: true, name: true, ordinal: true, group: true });
+
+/** `GET /api/sessions/:code/tablets/:tablet`: this tablet's name and its place at its table. */
+export function getTablet(code: string, tablet: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJson(
+    `${sessionPath(code)}/tablets/${encodeURIComponent(tablet)}`,
+    ownTabletSchema,
+    signal ? { signal } : {},
     fetchImpl,
   );
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { tabletLabel, tabletLetter, tabletName } from './tablet-name.ts';
+import { tabletLetter } from '../../../lib/tablet-letter.ts';
+import { tabletLabel, tabletName } from './tablet-name.ts';
 
 // A translation function that shows which key and letter were asked for.
 const t = ((key: string, options?: { letter?: string }) => `${key}:${options?.letter ?? ''}`) as TFunction;
