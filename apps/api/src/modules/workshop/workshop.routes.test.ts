@@ -419,7 +419,7 @@ describe('workshop sessions', () => {
       await createStaffUser(app, ['admin'], [], { organisation: elsewhere.slug }),
     );
     const put = (
-      payload: unknown,
+      payload: Record<string, unknown>,
       headers: Record<string, string> = facilitator.headers(),
       tablet = 'tablet-1',
     ) =>
