@@ -369,7 +369,8 @@ function KioskInfo({
   const { t } = useTranslation();
   return (
     <div className="kiosk-bar" data-testid="kiosk-bar">
-      {/* One line: the title gives way (ellipsis, whole in the tooltip), the table never does. */}
+      {/* The title keeps at least 12rem (else the table and tablet go under it) and is cut with an
+          ellipsis, whole in the tooltip; the table and tablet are never cut. */}
       <p className="kiosk-bar__session" title={session.title}>
         <span className="kiosk-bar__title" dir="auto">
           {t('workshop.sessionLabel', { title: session.title })}
