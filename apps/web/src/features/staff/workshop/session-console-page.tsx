@@ -35,7 +35,7 @@ import {
 } from './live-session.ts';
 import { PaperEntry, type PaperPlacing } from './paper-entry.tsx';
 import { tabletName } from './tablet-name.ts';
-import { TabletNameCell } from './tablet-row.tsx';
+import { TabletNameCell } from './tablet-name-cell.tsx';
 import { useSessionStream } from './use-session-stream.ts';
 
 /** The summary and the stories are read again this long after the last event, in milliseconds. */

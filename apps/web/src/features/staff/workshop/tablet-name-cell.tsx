@@ -6,8 +6,9 @@ import { errorMessageKey } from '../../../i18n/error-messages.ts';
 import { tabletLabel, tabletName } from './tablet-name.ts';
 
 /**
- * A tablet's name cell in the console ("Table 2 · Tablet B"), with "Rename": the facilitator gives the tablet the name
- * people in the room use ("Vindusbordet"), or takes it back to the default ("Tablet B").
+ * A tablet's name cell in the console ("Table 2 · Tablet B"), with "Rename": the facilitator
+ * gives the tablet the name people in the room use ("Vindusbordet"), or takes it back to the
+ * default ("Tablet B").
  */
 export function TabletNameCell({
   tablet,
