@@ -369,6 +369,9 @@ describe.skipIf(inject('e2eSkipped'))('the workshop room', () => {
 
     // The analysis names the workshop by its title (the code after it).
     await consolePage.goto(`${baseUrl}/staff/analysis/${SLUG}`);
+    await expect
+      .poll(() => consolePage.locator('[data-testid="chart-by-session"]').textContent(), { timeout: 30_000 })
+      .toContain(`${title} (${session.code})`);
     const sessionFilter = consolePage.locator('[data-testid="filter-session"]');
     await sessionFilter.locator('summary').click({ timeout: 30_000 });
     const option = sessionFilter.locator('label', {

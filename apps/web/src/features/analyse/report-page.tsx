@@ -1,5 +1,11 @@
 import './analysis.css';
-import { type AnalysisStats, type Project, pickText, type StorySummary } from '@nabolag/schema';
+import {
+  type AnalysisStats,
+  type Project,
+  pickText,
+  type StorySummary,
+  type WorkshopSession,
+} from '@nabolag/schema';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,14 +47,19 @@ export function AnalysisReportPage({ slug }: { slug: string }) {
   );
 }
 
+const NO_SESSIONS: readonly WorkshopSession[] = [];
+
 function Report({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const { api } = useStaff();
   const [view, setView] = useAnalysisView();
   const slug = project.slug;
+  // Workshops by title in the charts and the filter summary (the code after it).
+  const sessions = useLoad((signal) => api.listSessions(slug, signal), [api, slug]);
+  const sessionList = sessions.state.status === 'ready' ? sessions.state.value.sessions : NO_SESSIONS;
   const labels = useMemo(
-    () => analysisLabels(t, i18n.language, project.categories),
-    [t, i18n.language, project.categories],
+    () => analysisLabels(t, i18n.language, project.categories, sessionList),
+    [t, i18n.language, project.categories, sessionList],
   );
   const filters = filterParameters(view.filters);
   const filterKey = JSON.stringify(filters);
