@@ -22,6 +22,7 @@ import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { projectAdminRoutes } from './modules/projects/project-admin.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { referenceLayersRoutes } from './modules/reference-layers/reference-layers.routes.ts';
+import { participationRoutes } from './modules/results/participation.routes.ts';
 import { resultsRoutes } from './modules/results/results.routes.ts';
 import { resultsStaffRoutes } from './modules/results/results-staff.routes.ts';
 import { tilesRoutes } from './modules/tiles/tiles.routes.ts';
@@ -192,6 +193,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(tilesRoutes);
   await app.register(referenceLayersRoutes);
   await app.register(resultsRoutes);
+  await app.register(participationRoutes);
   await app.register(resultsStaffRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)
