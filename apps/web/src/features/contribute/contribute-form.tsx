@@ -68,6 +68,14 @@ export function ContributeForm({
   // The project's question, marked with its language when it is not the page's (see textInLanguage).
   const prompt = category ? textInLanguage(category.prompts, i18n.language) : null;
   const next = nextStep(view, steps);
+  // What the status region said on an earlier step ("Point placed.") is old news on the next;
+  // errors stay until something new is said, and the outcome of Send shows on the thanks.
+  const [statusBaseline, setStatusBaseline] = useState({ view, sequence: status?.sequence ?? 0 });
+  if (statusBaseline.view !== view) setStatusBaseline({ view, sequence: status?.sequence ?? 0 });
+  const shownStatus =
+    status && (view === 'sent' || status.tone !== 'info' || status.sequence > statusBaseline.sequence)
+      ? status
+      : null;
   const canSkipQuestions = view === 'story' && next === 'questions' && !hasRequiredQuestions(category);
   const sendsHere = (view === 'story' && next === null) || view === 'questions' || canSkipQuestions;
 
@@ -211,7 +219,7 @@ export function ContributeForm({
         )}
       </div>
 
-      <StatusRegion status={status} />
+      <StatusRegion status={shownStatus} />
       <PhotoUploads
         uploads={extras.photo.uploads}
         onRetry={extras.photo.retry}
@@ -254,7 +262,10 @@ export function ContributeForm({
               )}
               {view !== 'category' &&
                 (next ? (
+                  // Keys keep Next and Send distinct elements: a Next that React turned into the
+                  // submit button while its click was handled would also send the form.
                   <button
+                    key="next"
                     type="button"
                     className="button button--primary flow__next"
                     data-testid="step-next"
@@ -264,6 +275,7 @@ export function ContributeForm({
                   </button>
                 ) : (
                   <button
+                    key="send"
                     type="submit"
                     className="button button--primary flow__next"
                     data-testid="send"
