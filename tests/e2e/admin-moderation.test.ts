@@ -15,6 +15,7 @@ import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { contributionCount, findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
+import { nextUntil } from './resident-flow.ts';
 import { E2E_ADMIN } from './server.ts';
 
 /** Random lower-case letters: digits in a story can look like a phone number and hold it back. */
@@ -115,6 +116,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     const residentPage = resident.page;
     await residentPage.goto(`${baseUrl}/p/${slug}?lang=nb`);
     await waitForMap(residentPage);
+    await residentPage.locator('[data-testid="add-place"]').click();
     const categoryButton = residentPage.locator(`[data-testid="category-${CATEGORY}"]`);
     expect(await categoryButton.textContent()).toContain(label);
     await categoryButton.click();
@@ -122,6 +124,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     if (await skip.isVisible()) await skip.click();
     const target = await findEmptyMapSpot(residentPage, randomPointsInArea(project.area, 30));
     await residentPage.mouse.click(target.x, target.y);
+    await nextUntil(residentPage, 'textarea#story');
     await residentPage.locator('textarea#story').fill(story);
     const posted = residentPage.waitForResponse(
       (response) =>

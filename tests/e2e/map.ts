@@ -5,6 +5,7 @@
 // from this file, no inner named functions) because only their source text reaches the page.
 import type { Page } from 'playwright-core';
 import type { LngLat } from './area.ts';
+import { waitForMapStill } from './resident-flow.ts';
 
 /** The rendered layer of point contributions. */
 export const CONTRIBUTION_POINTS_LAYER = 'contributions-points';
@@ -60,6 +61,7 @@ export async function findEmptyMapSpot(
   candidates: LngLat[],
   clearancePx = 20,
 ): Promise<MapTarget> {
+  await waitForMapStill(page);
   const result = await page.evaluate(
     ({ candidates, clearancePx, layer }) => {
       const map = window.__nabolagMap;

@@ -16,6 +16,7 @@ import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { findEmptyMapSpot, waitForMap } from './map.ts';
 import { EXIF_HEADER, exifHasGpsPointer, jpegWithGpsExif } from './photos.ts';
+import { chooseCategory, nextUntil } from './resident-flow.ts';
 
 const SLUG = 'torstrand';
 const CATEGORY = 'meeting-places';
@@ -60,17 +61,12 @@ describe.skipIf(inject('e2eSkipped'))('a photo with a place', () => {
     const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${SLUG}`)).json());
     await page.goto(`${baseUrl}/p/${SLUG}?lang=nb`);
     await waitForMap(page);
-    await page.locator(`[data-testid="category-${CATEGORY}"]`).click();
+    await chooseCategory(page, CATEGORY);
     // A tap on empty map, so that the popup opened later is this place's and no other's.
     const target = await findEmptyMapSpot(page, randomPointsInArea(project.area, 40));
     await page.mouse.click(target.x, target.y);
+    await nextUntil(page, 'textarea#story');
     await page.locator('textarea#story').fill(story);
-
-    // Before the first send: the questions can be skipped, the consent text stays.
-    await page.locator('[data-testid="background-questions"]').waitFor();
-    await page.locator('[data-testid="background-skip"]').click();
-    await page.locator('[data-testid="background-questions"]').waitFor({ state: 'detached' });
-    await page.locator('[data-testid="consent"]').waitFor();
 
     // Checked before anything is sent: the type, then the size.
     const input = page.locator('[data-testid="photo-input"]');
@@ -87,6 +83,12 @@ describe.skipIf(inject('e2eSkipped'))('a photo with a place', () => {
     await input.setInputFiles({ name: 'benken.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.locator('[data-testid="photo-preview"]').waitFor();
     expect(await page.locator('[data-testid="photo-problem"]').count()).toBe(0);
+
+    // Before the first send: the questions can be skipped, the consent text stays.
+    await nextUntil(page, '[data-testid="background-questions"]');
+    await page.locator('[data-testid="background-skip"]').click();
+    await page.locator('[data-testid="background-questions"]').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="consent"]').waitFor();
 
     const posted = page.waitForResponse(
       (response) =>

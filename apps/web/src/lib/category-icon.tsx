@@ -88,5 +88,11 @@ export function CategoryIcon({ icon, colour, size = 'small' }: CategoryIconProps
       </span>
     );
   }
-  return <span className={`${className} category-icon--plain`} style={{ backgroundColor: colour }} aria-hidden="true" />;
+  return (
+    <span
+      className={`${className} category-icon--plain`}
+      style={{ backgroundColor: colour }}
+      aria-hidden="true"
+    />
+  );
 }

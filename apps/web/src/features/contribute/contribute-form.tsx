@@ -212,7 +212,11 @@ export function ContributeForm({
               {t('contribute.flow.sentHeading')}
             </h2>
             <p className="flow-sent__text">
-              {t(project.moderation === 'before' ? 'contribute.flow.sentModerated' : 'contribute.flow.sentText')}
+              {t(
+                project.moderation === 'before'
+                  ? 'contribute.flow.sentModerated'
+                  : 'contribute.flow.sentText',
+              )}
             </p>
             {sentLinks}
           </section>

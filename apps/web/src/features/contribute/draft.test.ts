@@ -278,7 +278,9 @@ describe('placeProblem', () => {
   it('asks for a point until one is placed', () => {
     const draft = draftReducer(emptyDraft('a'), { type: 'choose-category', category: 'landmarks' });
     expect(placeProblem(draft, landmarks)).toBe('no-position');
-    expect(placeProblem(draftReducer(draft, { type: 'place', position: [10.01, 59.04] }), landmarks)).toBeNull();
+    expect(
+      placeProblem(draftReducer(draft, { type: 'place', position: [10.01, 59.04] }), landmarks),
+    ).toBeNull();
   });
 
   it('asks for a second point of a route', () => {

@@ -1,6 +1,13 @@
 import type { Category } from '@nabolag/schema';
 import { describe, expect, it } from 'vitest';
-import { flowSteps, hasRequiredQuestions, nextStep, previousView, SNAP_FOR_VIEW, stepPosition } from './flow-steps.ts';
+import {
+  flowSteps,
+  hasRequiredQuestions,
+  nextStep,
+  previousView,
+  SNAP_FOR_VIEW,
+  stepPosition,
+} from './flow-steps.ts';
 
 const category = (questions: Category['questions'] = []): Category => ({
   key: 'meeting-places',
@@ -27,12 +34,18 @@ describe('flowSteps', () => {
       'story',
       'questions',
     ]);
-    expect(flowSteps({ category: category([question(false)] as never), askBackground: false })).toHaveLength(4);
+    expect(flowSteps({ category: category([question(false)] as never), askBackground: false })).toHaveLength(
+      4,
+    );
   });
 
   it('leaves the questions step out when it would be empty', () => {
     expect(flowSteps({ category: category(), askBackground: false })).toEqual(['category', 'place', 'story']);
     expect(flowSteps({ category: undefined, askBackground: false })).toHaveLength(3);
+  });
+
+  it('keeps the questions step while it is shown, even once skipping emptied it', () => {
+    expect(flowSteps({ category: category(), askBackground: false, current: 'questions' })).toHaveLength(4);
   });
 });
 

@@ -15,12 +15,14 @@ export interface FlowFacts {
   category: Category | undefined;
   /** Whether the background questions ("about you") are still to be asked on this device. */
   askBackground: boolean;
+  /** The view shown: a questions step being looked at stays, even once "Skip the questions" emptied it. */
+  current?: FlowView;
 }
 
 /** The steps for this draft: the optional questions step is left out when it would be empty. */
-export function flowSteps({ category, askBackground }: FlowFacts): FlowStep[] {
+export function flowSteps({ category, askBackground, current }: FlowFacts): FlowStep[] {
   const followUps = category?.questions?.length ?? 0;
-  return followUps > 0 || askBackground
+  return followUps > 0 || askBackground || current === 'questions'
     ? ['category', 'place', 'story', 'questions']
     : ['category', 'place', 'story'];
 }

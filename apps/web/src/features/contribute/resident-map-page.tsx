@@ -10,8 +10,8 @@ import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath, resultsPath } from '../.
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
-import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { ProjectMap, type ProjectMapHandle, type ShownContribution } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
 import { useWaitingPlaces } from '../../offline/use-outbox.ts';
@@ -185,6 +185,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   const steps = flowSteps({
     category,
     askBackground: extras.firstSend.askQuestions && project.backgroundQuestions.length > 0,
+    current: view,
   });
   const phone = useMediaQuery(PHONE_QUERY);
   const [snap, setSnap] = useState<SheetSnap>(SNAP_FOR_VIEW[view]);
@@ -205,7 +206,8 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   useEffect(() => {
     if (!focusView.current) return;
     focusView.current = false;
-    const target = view === 'sent' ? 'sent-heading' : view === 'welcome' ? 'project-title' : 'flow-step-heading';
+    const target =
+      view === 'sent' ? 'sent-heading' : view === 'welcome' ? 'project-title' : 'flow-step-heading';
     document.getElementById(target)?.focus({ preventScroll: true });
   }, [view]);
 
@@ -213,7 +215,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   const showContribution = useCallback((place: ShownContribution) => {
     setShown(place);
     setSnap('half');
-    requestAnimationFrame(() => document.getElementById('place-details-heading')?.focus({ preventScroll: true }));
+    requestAnimationFrame(() =>
+      document.getElementById('place-details-heading')?.focus({ preventScroll: true }),
+    );
   }, []);
   useEffect(() => {
     if (shown && phone) map.current?.reveal(shown.at);
@@ -239,7 +243,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
     setReportSent(false);
     setReporting(id);
   };
-  const shownCategory = shown ? project.categories.find((candidate) => candidate.key === shown.category) : undefined;
+  const shownCategory = shown
+    ? project.categories.find((candidate) => candidate.key === shown.category)
+    : undefined;
   const shownLabel = shownCategory ? textInLanguage(shownCategory.labels, language) : null;
   const position = stepPosition(view, steps);
 
@@ -327,7 +333,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
                   <svg className="button__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
                     <path d="M10 3v14M3 10h14" stroke="currentColor" strokeWidth="2.4" fill="none" />
                   </svg>
-                  {t('contribute.welcome.addPlace')}
+                  {t('contribute.heading')}
                 </button>
               </div>
             )}
@@ -370,6 +376,29 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
 
   return (
     <div className={phone ? 'resident resident--sheet' : 'resident resident--panel'} data-view={view}>
+      {/* The panel first: keyboard and screen-reader users reach the steps before the map's controls. */}
+      {phone ? (
+        <BottomSheet
+          snap={snap}
+          onSnapChange={setSnap}
+          onRestingHeight={setCoveredBottom}
+          labelledBy="project-title"
+          header={
+            <>
+              {titleHeading}
+              {header}
+            </>
+          }
+        >
+          {content}
+        </BottomSheet>
+      ) : (
+        <section className="resident__panel" aria-labelledby="project-title">
+          {titleHeading}
+          {header}
+          {content}
+        </section>
+      )}
       <div className="resident__map">
         <ProjectMap
           ref={map}
@@ -403,29 +432,6 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
         </p>
         <PlacesOnMap categories={project.categories} features={places} />
       </div>
-
-      {phone ? (
-        <BottomSheet
-          snap={snap}
-          onSnapChange={setSnap}
-          onRestingHeight={setCoveredBottom}
-          labelledBy="project-title"
-          header={
-            <>
-              {titleHeading}
-              {header}
-            </>
-          }
-        >
-          {content}
-        </BottomSheet>
-      ) : (
-        <section className="resident__panel" aria-labelledby="project-title">
-          {titleHeading}
-          {header}
-          {content}
-        </section>
-      )}
     </div>
   );
 }

@@ -54,7 +54,11 @@ export function Welcome({ project, placesCount, links, children }: WelcomeProps)
         </div>
       )}
 
-      <p className="welcome__participation" data-testid="participation" data-participants={participants ?? ''}>
+      <p
+        className="welcome__participation"
+        data-testid="participation"
+        data-participants={participants ?? ''}
+      >
         {participants !== null
           ? t('contribute.welcome.participants', { count: participants })
           : t('contribute.welcome.beFirst')}
@@ -74,7 +78,9 @@ export function Welcome({ project, placesCount, links, children }: WelcomeProps)
         )
       ) : (
         <div className="notice">
-          <h2 className="notice__title">{notYetOpen ? t('project.notYetOpenTitle') : t('project.closedTitle')}</h2>
+          <h2 className="notice__title">
+            {notYetOpen ? t('project.notYetOpenTitle') : t('project.closedTitle')}
+          </h2>
           <p>
             {notYetOpen && project.opensAt
               ? t('project.notYetOpenText', { date: formatDateTime(project.opensAt, language) })

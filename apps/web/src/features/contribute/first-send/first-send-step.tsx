@@ -20,7 +20,13 @@ interface FirstSendStepProps {
  * optional background questions (with a way to skip them) and what sending means — what is
  * stored, that the answers are never public, and where to see and delete it all.
  */
-export function FirstSendStep({ projectSlug, asked, firstSend, disabled, show = 'both' }: FirstSendStepProps) {
+export function FirstSendStep({
+  projectSlug,
+  asked,
+  firstSend,
+  disabled,
+  show = 'both',
+}: FirstSendStepProps) {
   const { t } = useTranslation();
   const askQuestions = show !== 'consent' && firstSend.askQuestions && asked.length > 0;
   const showConsent = show !== 'questions' && firstSend.showConsent;

@@ -111,7 +111,11 @@ export function BottomSheet({
     drag.current = null;
     sheetRef.current?.removeAttribute('data-dragging');
     if (!current.moved || !heights) return;
+    // The click a mouse drag ends with comes in this same task; a touch drag sends none.
     suppressClick.current = true;
+    setTimeout(() => {
+      suppressClick.current = false;
+    }, 0);
     const first = current.samples[0];
     const last = current.samples[current.samples.length - 1];
     const elapsed = first && last ? last.at - first.at : 0;
@@ -121,7 +125,11 @@ export function BottomSheet({
   };
 
   const gripLabel = t(
-    snap === 'peek' ? 'contribute.sheet.expand' : snap === 'half' ? 'contribute.sheet.expandFull' : 'contribute.sheet.collapse',
+    snap === 'peek'
+      ? 'contribute.sheet.expand'
+      : snap === 'half'
+        ? 'contribute.sheet.expandFull'
+        : 'contribute.sheet.collapse',
   );
 
   return (
@@ -131,7 +139,11 @@ export function BottomSheet({
       data-testid="sheet"
       data-snap={snap}
       aria-labelledby={labelledBy}
-      style={restingHeight !== null ? ({ '--sheet-height': `${restingHeight}px` } as React.CSSProperties) : undefined}
+      style={
+        restingHeight !== null
+          ? ({ '--sheet-height': `${restingHeight}px` } as React.CSSProperties)
+          : undefined
+      }
     >
       <div
         className="bottom-sheet__handle"
