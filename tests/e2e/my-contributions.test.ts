@@ -212,9 +212,9 @@ describe.skipIf(inject('e2eSkipped'))('my places', () => {
     await other.locator('[data-testid="my-places-empty"]').waitFor();
     await other.goto(`${baseUrl}/p/${SLUG}?lang=nb`);
     await waitForMap(other);
-    await other.locator('[data-testid="category-community"]').click();
-    await other.locator('[data-testid="background-skip"]').click();
-    const bobs = await addPlace(other, baseUrl, 'community', `E2E Bob ${word}: biblioteket`);
+    const bobs = await addPlace(other, baseUrl, 'community', `E2E Bob ${word}: biblioteket`, {
+      onQuestions: () => other.locator('[data-testid="background-skip"]').click(),
+    });
     expect(bobs.body.participant).toBeUndefined();
     await other.goto(`${baseUrl}/p/${SLUG}/me`);
     await card(other, bobs.id).waitFor();

@@ -292,6 +292,25 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
       )}
       <div className="resident__content" hidden={shown !== null}>
         {kiosk?.panelTop}
+        {/* Always in the page (tests and the kiosk read its counts); shown on the welcome and
+            after Send, out of the way while a place is being added. */}
+        <div
+          className="resident__outbox"
+          data-shown={kiosk !== undefined || view === 'welcome' || view === 'sent'}
+        >
+          {kiosk ? (
+            kiosk.outbox
+          ) : (
+            <OutboxPanel
+              project={project}
+              onEdit={(id) => {
+                void contribution.editFromOutbox(id).then((taken) => {
+                  if (taken) goTo('place');
+                });
+              }}
+            />
+          )}
+        </div>
         {view === 'welcome' ? (
           <div className="flow">
             <div className="flow__body">
@@ -306,14 +325,6 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
                     </button>
                   </div>
                 )}
-                <OutboxPanel
-                  project={project}
-                  onEdit={(id) => {
-                    void contribution.editFromOutbox(id).then((taken) => {
-                      if (taken) goTo('place');
-                    });
-                  }}
-                />
               </Welcome>
               <p className="link-row">
                 <Link href={privacyPath(project.slug)} data-testid="privacy-link">
@@ -339,21 +350,18 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
             )}
           </div>
         ) : (
-          <>
-            {kiosk && <div className="resident__kiosk-outbox">{kiosk.outbox}</div>}
-            <ContributeForm
-              project={project}
-              contribution={contribution}
-              map={map}
-              extras={extras}
-              places={places ?? undefined}
-              view={view}
-              steps={steps}
-              onView={goTo}
-              sentLinks={links}
-              kiosk={kiosk !== undefined}
-            />
-          </>
+          <ContributeForm
+            project={project}
+            contribution={contribution}
+            map={map}
+            extras={extras}
+            places={places ?? undefined}
+            view={view}
+            steps={steps}
+            onView={goTo}
+            sentLinks={links}
+            kiosk={kiosk !== undefined}
+          />
         )}
       </div>
     </>
