@@ -96,6 +96,8 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     const areaType = page.locator(`[data-testid="category-${CATEGORY}-type-Polygon"]`);
     await areaType.uncheck();
     expect(await areaType.isChecked()).toBe(false);
+    // Its symbol, from the icons residents see.
+    await category.locator('[data-testid="icon-option-coffee"]').check();
 
     const editorProblems = await seriousAxeViolations(page);
     expect(editorProblems, describeViolations(editorProblems)).toEqual([]);
@@ -109,6 +111,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     const saved = project.categories.find((candidate) => candidate.key === CATEGORY);
     expect(saved?.labels.nb).toBe(label);
     expect(saved?.geometryTypes).toEqual(['Point']);
+    expect(saved?.icon).toBe('coffee');
     expect(project.categories).toHaveLength(8);
 
     // A resident, in a browser of their own, puts a meeting place with a story.
@@ -119,6 +122,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     await residentPage.locator('[data-testid="add-place"]').click();
     const categoryButton = residentPage.locator(`[data-testid="category-${CATEGORY}"]`);
     expect(await categoryButton.textContent()).toContain(label);
+    expect(await categoryButton.locator('svg.category-icon__svg').count(), 'the chosen icon').toBe(1);
     await categoryButton.click();
     const skip = residentPage.locator('[data-testid="background-skip"]');
     if (await skip.isVisible()) await skip.click();
