@@ -11,7 +11,7 @@ import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { findEmptyMapSpot, waitForMap } from './map.ts';
 import { waitForMapStill } from './resident-flow.ts';
-import { tabTo } from './shapes.ts';
+import { publishedContribution, tabTo } from './shapes.ts';
 
 const SLUG = 'torstrand';
 const PHONE = { width: 390, height: 844 };
@@ -270,7 +270,16 @@ describe.skipIf(inject('e2eSkipped'))('the resident journey on a phone (390×844
     const banner = await box(page, '.shell__banner');
     expect(where, 'the place is below the banner').toBeGreaterThan(banner.y + banner.height);
     expect(where, 'the place is above the sheet').toBeLessThan(sheet.top);
-    expect(await details.textContent()).toContain('Meeting places');
+    // The details are of the place tapped (or one drawn within the finger's reach of it).
+    const id = await details.getAttribute('data-id');
+    const shownPlace = id ? await publishedContribution(baseUrl, SLUG, id) : undefined;
+    const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${SLUG}`)).json());
+    const label = project.categories.find((category) => category.key === shownPlace?.properties.category)
+      ?.labels.en;
+    expect(label, `the category of place ${id}`).toBeTruthy();
+    expect(await details.textContent()).toContain(label);
+    if (shownPlace?.properties.story)
+      expect(await details.textContent()).toContain(shownPlace.properties.story);
 
     await page.locator('[data-testid="place-details-close"]').tap();
     await details.waitFor({ state: 'detached' });
