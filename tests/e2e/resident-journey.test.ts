@@ -150,6 +150,13 @@ describe.skipIf(inject('e2eSkipped'))('the resident journey on a phone (390×844
       'share of the screen showing map',
     ).toBeGreaterThanOrEqual(0.55);
     expectInside(await box(page, '[data-testid="step-next"]'), PHONE, 'Next');
+    // What to do now is said on the map, clear of the sheet and the banner.
+    const hint = await box(page, '[data-testid="map-hint"]');
+    expect(await page.locator('[data-testid="map-hint"]').textContent()).toBe(
+      'Tap the map where the place is.',
+    );
+    expect(hint.y).toBeGreaterThanOrEqual((await box(page, '.shell__banner')).height);
+    expect(hint.y + hint.height).toBeLessThan(placing.top);
 
     const target = await findEmptyMapSpot(page, randomPointsInArea(project.area, 40));
     expect(target.y, 'the spot is above the sheet').toBeLessThan(placing.top);

@@ -21,6 +21,7 @@ import { useProject } from '../projects/use-project.ts';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
 import { ContributeForm } from './contribute-form.tsx';
 import { withFeature, withFeatures } from './draft.ts';
+import { effectiveGeometryType } from './drawn-geometry.ts';
 import {
   type FlowStep,
   type FlowView,
@@ -439,6 +440,13 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
           {reportSent ? t('report.sent') : ''}
         </p>
         <PlacesOnMap categories={project.categories} features={places} />
+        {/* On a phone the step's own text is mostly under the sheet: the one thing to do now is said
+            on the map (taps pass through it). Screen readers have the step's text. */}
+        {phone && view === 'place' && !shown && category && (
+          <p className="resident__map-hint" aria-hidden="true" data-testid="map-hint">
+            {t(`contribute.flow.mapHint.${effectiveGeometryType(contribution.draft.geometryType, category)}`)}
+          </p>
+        )}
       </div>
     </div>
   );
