@@ -1,4 +1,4 @@
-import type { Category, Project, PublicContributionFeature } from '@nabolag/schema';
+import type { Project, PublicContributionFeature } from '@nabolag/schema';
 import { pickText } from '@nabolag/schema/plain';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,14 +22,8 @@ import { useReferenceLayers } from '../projects/use-reference-layers.ts';
 import { ContributeForm } from './contribute-form.tsx';
 import { withFeature, withFeatures } from './draft.ts';
 import { effectiveGeometryType } from './drawn-geometry.ts';
-import {
-  type FlowStep,
-  type FlowView,
-  flowSteps,
-  hasRequiredQuestions,
-  SNAP_FOR_VIEW,
-  stepPosition,
-} from './flow-steps.ts';
+import { CloseButton, isOptionalStep, StepProgress } from './flow-header.tsx';
+import { type FlowStep, type FlowView, flowSteps, SNAP_FOR_VIEW, stepPosition } from './flow-steps.ts';
 import { withPhoto } from './photo/use-contribution-photo.ts';
 import { PlaceDetails } from './place-details.tsx';
 import { PlacesOnMap } from './places-on-map.tsx';
@@ -416,7 +410,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
           contributionTiles={contributionTilesUrl(project.slug, tileVersion)}
           recentContributions={recent}
           findContribution={findContribution}
-          placing={mapInput.placing && (view === 'place' || !phone)}
+          placing={
+            mapInput.placing && (view === 'place' || (!phone && (view === 'story' || view === 'questions')))
+          }
           drawing={mapInput.drawing}
           onDrawingChange={mapInput.onDrawingChange}
           onDrawingKey={mapInput.onDrawingKey}
@@ -454,63 +450,3 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
 
 /** Phones get the bottom sheet; from 48 rem (768 px, a portrait tablet) the panel sits beside the map. */
 const PHONE_QUERY = '(max-width: 47.99rem)';
-
-/** Whether a step may be left empty: the story and photo always, the questions unless one is required. */
-function isOptionalStep(view: FlowView, category: Category | undefined): boolean {
-  return view === 'story' || (view === 'questions' && !hasRequiredQuestions(category));
-}
-
-function CloseButton({ label, testId, onClick }: { label: string; testId: string; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className="button button--quiet panel-header__close"
-      data-testid={testId}
-      data-no-drag
-      aria-label={label}
-      title={label}
-      onClick={onClick}
-    >
-      <svg className="button__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-        <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2.2" fill="none" />
-      </svg>
-    </button>
-  );
-}
-
-/**
- * "Step 2 of 4" in words, and the steps as a list for screen readers (the current one marked
- * with `aria-current="step"`, done ones said to be done), drawn as a row of bars.
- */
-function StepProgress({
-  steps,
-  view,
-  number,
-  total,
-}: {
-  steps: readonly FlowStep[];
-  view: FlowView;
-  number: number;
-  total: number;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="step-progress" data-testid="step-progress" data-step={number} data-steps={total}>
-      <p className="step-progress__text">{t('contribute.flow.progress', { number, total })}</p>
-      <ol className="step-progress__list" aria-label={t('contribute.flow.progressLabel')}>
-        {steps.map((step, index) => (
-          <li
-            key={step}
-            className={index + 1 < number ? 'is-done' : step === view ? 'is-current' : undefined}
-            aria-current={step === view ? 'step' : undefined}
-          >
-            <span className="visually-hidden">
-              {t(`contribute.flow.steps.${step}`)}
-              {index + 1 < number && ` (${t('contribute.flow.done')})`}
-            </span>
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
-}
