@@ -19,6 +19,7 @@ const place = (participants: number) => ({
   contributions: participants + 1,
   participants,
   label: null,
+  labelSource: null,
 });
 const results = (categories: ProjectResults['categories']): ProjectResults => ({
   k: 5,
