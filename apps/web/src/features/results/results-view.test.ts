@@ -69,6 +69,24 @@ describe('firstCategory', () => {
     expect(chosen).toBe('c');
   });
 
+  it('never opens on the places people like least, however many named them', () => {
+    const chosen = firstCategory(
+      results([
+        { key: 'least-liked', contributions: 40, cells: [], topPlaces: [place(30)] },
+        { key: 'landmarks', contributions: 9, cells: [], topPlaces: [place(6)] },
+      ]),
+    );
+    expect(chosen).toBe('landmarks');
+    expect(
+      firstCategory(
+        results([
+          { key: 'least-liked', contributions: 40, cells: [], topPlaces: [place(30)] },
+          { key: 'landmarks', contributions: 0, cells: [], topPlaces: [] },
+        ]),
+      ),
+    ).toBe('landmarks');
+  });
+
   it('falls back to the first category, or none', () => {
     expect(firstCategory(results([{ key: 'a', contributions: 0, cells: [], topPlaces: [] }]))).toBe('a');
     expect(firstCategory(results([]))).toBeNull();
