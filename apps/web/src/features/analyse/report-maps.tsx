@@ -8,8 +8,18 @@ import { useStaff } from '../staff/staff-session.ts';
 import type { AnalysisLabels } from './labels.ts';
 import { MapLegend } from './map-legend.tsx';
 
-/** Size of a map picture in CSS pixels: the width of an A4 page's text at 96 dpi, 3:2. */
-const IMAGE_SIZE = { width: 720, height: 480 };
+/**
+ * Size of a map picture in CSS pixels, 4:3: two side by side fill an A4 page's text width
+ * (182 mm ≈ 688 px at 96 dpi), three rows to a page. One 720 × 480 picture per page left about
+ * 60 % of each page white.
+ */
+const IMAGE_SIZE = { width: 336, height: 252 };
+
+/** How many of the report's map pictures are drawn; `total` null until the list is known. */
+export interface MapProgress {
+  done: number;
+  total: number | null;
+}
 
 type Picture = {
   key: string;
@@ -31,6 +41,7 @@ export function ReportMaps({
   cell,
   suppress,
   filters,
+  onProgress,
 }: {
   project: Project;
   stats: AnalysisStats;
@@ -38,6 +49,8 @@ export function ReportMaps({
   cell: number;
   suppress: boolean;
   filters: Record<string, string>;
+  /** Called as pictures are drawn (Print waits for all of them). */
+  onProgress?: (progress: MapProgress) => void;
 }) {
   const { t } = useTranslation();
   const { api } = useStaff();
@@ -60,6 +73,8 @@ export function ReportMaps({
     ];
     setPictures([]);
     setDone(false);
+    onProgress?.({ done: 0, total: wanted.length });
+    let drawn = 0;
     void (async () => {
       for (const picture of wanted) {
         const result = await api.analysis
@@ -88,11 +103,13 @@ export function ReportMaps({
           };
         }
         setPictures((previous) => [...previous, made]);
+        drawn += 1;
+        onProgress?.({ done: drawn, total: wanted.length });
       }
       setDone(true);
     })();
     return () => abort.abort();
-  }, [api, project, cell, suppress, filterKey, categoryKey, labels, t]);
+  }, [api, project, cell, suppress, filterKey, categoryKey, labels, t, onProgress]);
 
   const attribution = project.basemap.kind === 'raster' ? project.basemap.attribution : null;
   return (
