@@ -213,7 +213,8 @@ function ReportBody({
   return (
     <>
       <ReportSummary project={project} stats={stats} labels={labels} />
-      <section className="report-section report-section--new-page">
+      {/* The maps follow the summary on its page: a summary of three categories filled a fifth of it. */}
+      <section className="report-section">
         <h2>{t('staff.analysis.report.maps')}</h2>
         <ReportMaps
           project={project}

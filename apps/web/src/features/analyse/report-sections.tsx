@@ -189,7 +189,7 @@ export function ReportTopPlaces({
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">{t('staff.analysis.cells.where')}</th>
+                <th scope="col">{t('staff.analysis.report.place')}</th>
                 <th scope="col" className="numeric">
                   {t('staff.analysis.charts.contributions')}
                 </th>
