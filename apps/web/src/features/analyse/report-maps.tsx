@@ -9,11 +9,12 @@ import type { AnalysisLabels } from './labels.ts';
 import { MapLegend } from './map-legend.tsx';
 
 /**
- * Size of a map picture in CSS pixels, 4:3: two side by side fill an A4 page's text width
- * (182 mm ≈ 688 px at 96 dpi), three rows to a page. One 720 × 480 picture per page left about
- * 60 % of each page white.
+ * Size of a map picture in CSS pixels, 3:2: two side by side fill an A4 page's text width
+ * (182 mm ≈ 688 px at 96 dpi), three rows to a page, two under the summary. One 720 × 480
+ * picture per page left about 60 % of each page white; at 4:3 the second row under the
+ * summary did not fit.
  */
-const IMAGE_SIZE = { width: 336, height: 252 };
+const IMAGE_SIZE = { width: 336, height: 224 };
 
 /** How many of the report's map pictures are drawn; `total` null until the list is known. */
 export interface MapProgress {
