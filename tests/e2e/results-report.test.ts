@@ -233,10 +233,17 @@ describe.skipIf(inject('e2eSkipped'))('results and report people want to read', 
       expect(map && map.x >= 0 && map.x + map.width <= viewport.width + 0.5).toBe(true);
       await page.locator(`[data-testid="results-category-${first}"]`).click();
       await screenshot(page, `results-${size}`);
-      if (size === 'phone') {
+      // Nothing serious for axe, in bokmål and in Arabic (right to left).
+      for (const language of ['nb', 'ar']) {
+        await page.goto(`${baseUrl}/p/${slug}/results?lang=${language}`);
+        await page.locator('[data-testid="results-top-places"] li').first().waitFor({ timeout: 30_000 });
         const violations = await seriousAxeViolations(page);
-        expect(violations, describeViolations(violations)).toEqual([]);
+        expect(violations, `${size}, ${language}: ${describeViolations(violations)}`).toEqual([]);
+        // The address as written, inside the reader's own words for "near".
+        const shown = api.categories.find((entry) => entry.key === first)?.topPlaces[0]?.label ?? '';
+        expect(await page.locator('.results__place-name').first().textContent()).toContain(shown);
       }
+      await screenshot(page, `results-${size}-ar`);
     }
   });
 
