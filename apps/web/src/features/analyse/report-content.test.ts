@@ -87,7 +87,7 @@ describe('the report', () => {
 
   it('measures the area on the sphere, less its holes', () => {
     // 0.01° × 0.01° at 59° N: 1.113 km × 0.573 km ≈ 0.638 km².
-    const square = (x: number, y: number, size: number) => [
+    const square = (x: number, y: number, size: number): Array<[number, number]> => [
       [x, y],
       [x + size, y],
       [x + size, y + size],

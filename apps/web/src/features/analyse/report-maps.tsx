@@ -20,6 +20,8 @@ const IMAGE_SIZE = { width: 336, height: 224 };
 export interface MapProgress {
   done: number;
   total: number | null;
+  /** Which drawing this is of (`ReportMaps`' `drawingKey`): progress of an earlier one is stale. */
+  key: string;
 }
 
 type Picture = {
@@ -43,6 +45,7 @@ export function ReportMaps({
   suppress,
   filters,
   onProgress,
+  drawingKey = '',
 }: {
   project: Project;
   stats: AnalysisStats;
@@ -52,6 +55,8 @@ export function ReportMaps({
   filters: Record<string, string>;
   /** Called as pictures are drawn (Print waits for all of them). */
   onProgress?: (progress: MapProgress) => void;
+  /** Names this drawing in the progress reports (the report's filters, cell size, suppression). */
+  drawingKey?: string;
 }) {
   const { t } = useTranslation();
   const { api } = useStaff();
@@ -74,7 +79,7 @@ export function ReportMaps({
     ];
     setPictures([]);
     setDone(false);
-    onProgress?.({ done: 0, total: wanted.length });
+    onProgress?.({ done: 0, total: wanted.length, key: drawingKey });
     let drawn = 0;
     void (async () => {
       for (const picture of wanted) {
@@ -105,12 +110,12 @@ export function ReportMaps({
         }
         setPictures((previous) => [...previous, made]);
         drawn += 1;
-        onProgress?.({ done: drawn, total: wanted.length });
+        onProgress?.({ done: drawn, total: wanted.length, key: drawingKey });
       }
       setDone(true);
     })();
     return () => abort.abort();
-  }, [api, project, cell, suppress, filterKey, categoryKey, labels, t, onProgress]);
+  }, [api, project, cell, suppress, filterKey, categoryKey, labels, t, onProgress, drawingKey]);
 
   const attribution = project.basemap.kind === 'raster' ? project.basemap.attribution : null;
   return (

@@ -68,7 +68,8 @@ function Report({ project }: { project: Project }) {
     [api, slug, filterKey],
   );
   const [madeAt] = useState(() => new Date().toISOString());
-  const [maps, setMaps] = useState<MapProgress>({ done: 0, total: null });
+  const [maps, setMaps] = useState<MapProgress>({ done: 0, total: null, key: '' });
+  const drawingKey = `${filterKey}|${view.cell}|${view.suppress}`;
   const onMapProgress = useCallback((progress: MapProgress) => setMaps(progress), []);
   const setStats = stats.setValue;
   const onRenamed = useCallback(
@@ -92,7 +93,8 @@ function Report({ project }: { project: Project }) {
   // Every map drawn (or none to draw: an empty project); a PDF saved earlier would miss maps.
   const mapsReady =
     loadedStats !== null &&
-    (loadedStats.total.contributions === 0 || (maps.total !== null && maps.done >= maps.total));
+    (loadedStats.total.contributions === 0 ||
+      (maps.key === drawingKey && maps.total !== null && maps.done >= maps.total));
   const details = [
     filterSummary(view.filters, labels, t),
     `${t('staff.analysis.report.cells', { count: view.cell })} ${
@@ -125,7 +127,7 @@ function Report({ project }: { project: Project }) {
               data-testid="print-progress"
             >
               <span className="spinner" aria-hidden="true" />
-              {maps.total === null
+              {maps.total === null || maps.key !== drawingKey
                 ? t('staff.analysis.report.preparing')
                 : t('staff.analysis.report.preparingMaps', { done: maps.done, total: maps.total })}
             </p>
@@ -137,8 +139,8 @@ function Report({ project }: { project: Project }) {
             disabled={!mapsReady}
             aria-describedby={mapsReady ? undefined : 'report-print-progress'}
             data-testid="print"
-            data-maps-done={maps.done}
-            data-maps-total={maps.total ?? ''}
+            data-maps-done={maps.key === drawingKey ? maps.done : 0}
+            data-maps-total={maps.key === drawingKey ? (maps.total ?? '') : ''}
           >
             {t('staff.analysis.report.print')}
           </button>
@@ -163,6 +165,7 @@ function Report({ project }: { project: Project }) {
           suppress={view.suppress}
           filters={filters}
           onMapProgress={onMapProgress}
+          drawingKey={drawingKey}
           onRenamed={onRenamed}
         />
       )}
@@ -179,6 +182,7 @@ function ReportBody({
   suppress,
   filters,
   onMapProgress,
+  drawingKey,
   onRenamed,
 }: {
   project: Project;
@@ -189,6 +193,7 @@ function ReportBody({
   suppress: boolean;
   filters: Record<string, string>;
   onMapProgress: (progress: MapProgress) => void;
+  drawingKey: string;
   onRenamed: (
     cell: string,
     label: string | null,
@@ -224,6 +229,7 @@ function ReportBody({
           suppress={suppress}
           filters={filters}
           onProgress={onMapProgress}
+          drawingKey={drawingKey}
         />
       </section>
       <section className="report-section report-section--new-page">
