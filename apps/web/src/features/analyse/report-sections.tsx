@@ -1,4 +1,4 @@
-import { type AnalysisStats, type Project, pickText } from '@nabolag/schema';
+import { type AnalysisStats, type Project, pickText, RESULTS_CELL_METRES } from '@nabolag/schema';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
@@ -288,13 +288,22 @@ function PlaceRename({
   return (
     <form className="report-place__form no-print" onSubmit={submit} data-testid="rename-place-form">
       <label htmlFor={`${id}-name`}>{t('staff.analysis.report.renameLabel')}</label>
+      {cell !== RESULTS_CELL_METRES && (
+        <p id={`${id}-hint`} className="field__hint">
+          {t('staff.analysis.report.renameOtherSize', { cell, results: RESULTS_CELL_METRES })}
+        </p>
+      )}
       <input
         id={`${id}-name`}
         value={name}
         maxLength={120}
         onChange={(event) => setName(event.target.value)}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
+        aria-describedby={
+          [cell !== RESULTS_CELL_METRES && `${id}-hint`, problem && `${id}-problem`]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
         data-testid="rename-place-input"
         // biome-ignore lint/a11y/noAutofocus: the planner just asked to rename this place
         autoFocus
