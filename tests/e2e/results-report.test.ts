@@ -285,6 +285,8 @@ describe.skipIf(inject('e2eSkipped'))('results and report people want to read', 
     expect(coverText).toContain(project.title.en ?? project.title.nb ?? '');
     expect(await page.locator('[data-testid="report-cover-area"]').textContent()).toMatch(/^[\d.,]+ km²$/);
     expect(await page.locator('[data-testid="report-cover-date"]').textContent()).toMatch(/\d{4}/);
+    // The heatmap of all categories on the cover, once drawn.
+    expect(await page.locator('[data-testid="report-cover-map"]').count()).toBe(1);
     expect(await page.locator('[data-testid="report-summary-participants"]').textContent()).toBe(
       String(TOTAL),
     );

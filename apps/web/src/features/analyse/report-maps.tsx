@@ -22,6 +22,8 @@ export interface MapProgress {
   total: number | null;
   /** Which drawing this is of (`ReportMaps`' `drawingKey`): progress of an earlier one is stale. */
   key: string;
+  /** The picture of all categories together, once drawn (the cover shows it). */
+  cover?: string | null;
 }
 
 type Picture = {
@@ -81,6 +83,7 @@ export function ReportMaps({
     setDone(false);
     onProgress?.({ done: 0, total: wanted.length, key: drawingKey });
     let drawn = 0;
+    let cover: string | null = null;
     void (async () => {
       for (const picture of wanted) {
         const result = await api.analysis
@@ -110,7 +113,8 @@ export function ReportMaps({
         }
         setPictures((previous) => [...previous, made]);
         drawn += 1;
-        onProgress?.({ done: drawn, total: wanted.length, key: drawingKey });
+        if (picture.key === 'all') cover = made.src;
+        onProgress?.({ done: drawn, total: wanted.length, key: drawingKey, cover });
       }
       setDone(true);
     })();

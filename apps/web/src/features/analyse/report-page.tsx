@@ -151,6 +151,7 @@ function Report({ project }: { project: Project }) {
         madeOn={formatMoment(madeAt, i18n.language)}
         stats={loadedStats}
         details={details}
+        picture={maps.key === drawingKey ? (maps.cover ?? null) : null}
       />
 
       {stats.state.status === 'loading' && <Loading />}

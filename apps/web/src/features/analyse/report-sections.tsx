@@ -32,12 +32,15 @@ export function ReportCover({
   madeOn,
   stats,
   details,
+  picture,
 }: {
   project: Project;
   madeOn: string;
   stats: AnalysisStats | null;
   /** How the report was made: filters, cell size, suppression (one line each). */
   details: readonly string[];
+  /** The heatmap of all categories (a data URL), once drawn; it is also among the maps, so here it is decoration. */
+  picture: string | null;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -74,6 +77,7 @@ export function ReportCover({
           <dd data-testid="report-cover-date">{madeOn}</dd>
         </div>
       </dl>
+      {picture && <img className="report-cover__map" src={picture} alt="" data-testid="report-cover-map" />}
       <div className="report-cover__details">
         {details.map((line) => (
           <p key={line}>{line}</p>
