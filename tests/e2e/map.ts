@@ -16,6 +16,7 @@ interface MapHook {
   getContainer(): HTMLElement;
   getCanvas(): HTMLCanvasElement;
   getLayer(id: string): unknown;
+  getPaintProperty(layer: string, property: string): unknown;
   queryRenderedFeatures(
     geometryOrOptions?: [[number, number], [number, number]] | { layers?: string[] },
     options?: { layers?: string[] },
