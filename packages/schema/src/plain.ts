@@ -41,8 +41,9 @@ export const RIGHT_TO_LEFT_LANGUAGES: readonly string[] = ['ar', 'fa', 'he', 'ur
  * sets its own order (`textFallback`): English, which most newcomers read better than Norwegian,
  * then the project's main language, which every text is written in first.
  */
-export const defaultTextFallback = (defaultLanguage: string): string[] =>
-  [...new Set(['en', defaultLanguage])];
+export const defaultTextFallback = (defaultLanguage: string): string[] => [
+  ...new Set(['en', defaultLanguage]),
+];
 
 /**
  * A project's fallback order for its texts: its own `textFallback` when set (a non-empty list),

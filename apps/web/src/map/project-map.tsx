@@ -239,7 +239,7 @@ export function ProjectMap({
     if (!container) return;
     configureMapLibreWorker();
 
-    const title = pickText(project.title, language);
+    const title = pickText(project.title, language, project.textFallback);
     const rtl = textDirection(language) === 'rtl';
     const camera = cameraRef.current?.slug === project.slug ? cameraRef.current : null;
     const styleFor = (basemapStyle: Parameters<typeof buildStyle>[0]['basemapStyle']) =>
@@ -286,7 +286,7 @@ export function ProjectMap({
       const category = project.categories.find((candidate) => candidate.key === key);
       const story = properties.story;
       return {
-        categoryLabel: category ? pickText(category.labels, language) : key,
+        categoryLabel: category ? pickText(category.labels, language, project.textFallback) : key,
         colour: category?.colour ?? MAP_COLOURS.fallbackCategory,
         story: typeof story === 'string' && story.length > 0 ? story : null,
         noStory: t('map.noStory'),

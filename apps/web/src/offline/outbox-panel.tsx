@@ -93,7 +93,9 @@ export function OutboxPanel({ project, onEdit }: OutboxPanelProps) {
       <ul className="outbox__items">
         {items.map((item) => {
           const category = categoryOf(item);
-          const label = category ? pickText(category.labels, i18n.language) : item.body.category;
+          const label = category
+            ? pickText(category.labels, i18n.language, project.textFallback)
+            : item.body.category;
           const sending = snapshot.sending.has(item.id);
           const isPhoto = item.stage === 'photo';
           const story = excerpt(item.body.story);

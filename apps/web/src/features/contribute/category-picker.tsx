@@ -1,6 +1,6 @@
 import type { Category } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
-import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { useProjectText } from '../../i18n/project-text-scope.tsx';
 
 interface CategoryPickerProps {
   categories: readonly Category[];
@@ -10,7 +10,8 @@ interface CategoryPickerProps {
 
 /** The method's categories as toggle buttons, each with its label and map colour. */
 export function CategoryPicker({ categories, selected, onChoose }: CategoryPickerProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const projectText = useProjectText();
   return (
     <fieldset className="category-picker">
       <legend className="step-heading">{t('contribute.stepCategory')}</legend>
@@ -18,7 +19,7 @@ export function CategoryPicker({ categories, selected, onChoose }: CategoryPicke
         {categories.map((category) => {
           // Labels are the project's own; one missing in the reader's language is shown in
           // another, marked with its language (and direction) for screen readers.
-          const label = textInLanguage(category.labels, i18n.language);
+          const label = projectText.pick(category.labels);
           return (
             <li key={category.key}>
               <button
@@ -29,11 +30,7 @@ export function CategoryPicker({ categories, selected, onChoose }: CategoryPicke
                 onClick={() => onChoose(category.key)}
               >
                 <span className="swatch" style={{ backgroundColor: category.colour }} aria-hidden="true" />
-                <span
-                  className="category-button__label"
-                  lang={langIfDifferent(label, i18n.language)}
-                  dir="auto"
-                >
+                <span className="category-button__label" lang={projectText.lang(label)} dir="auto">
                   {label.text}
                 </span>
               </button>

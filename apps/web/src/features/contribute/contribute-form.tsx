@@ -47,7 +47,7 @@ export function ContributeForm({
   const [triedToSend, setTriedToSend] = useState<string | null>(null);
   const placeMarked = draft.position !== null || draft.path.vertices.length > 0;
   // The project's question, marked with its language when it is not the page's (see textInLanguage).
-  const prompt = category ? textInLanguage(category.prompts, i18n.language) : null;
+  const prompt = category ? textInLanguage(category.prompts, i18n.language, project.textFallback) : null;
   const hasDraft =
     draft.category !== null ||
     draft.position !== null ||

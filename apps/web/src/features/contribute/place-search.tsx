@@ -230,7 +230,7 @@ function NamedPlaces({
       {groups.map(({ category, features }) => (
         <CategoryPlaces
           key={category.key}
-          label={pickText(category.labels, i18n.language)}
+          label={pickText(category.labels, i18n.language, project.textFallback)}
           colour={category.colour}
           categoryKey={category.key}
           features={features}

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { ProjectTextScope } from '../../i18n/project-text-scope.tsx';
 import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
@@ -53,7 +54,11 @@ export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: Residen
   const { t, i18n } = useTranslation();
   const { state, retry } = useProject(slug);
 
-  useDocumentTitle(state.status === 'ready' ? pickText(state.project.title, i18n.language) : null);
+  useDocumentTitle(
+    state.status === 'ready'
+      ? pickText(state.project.title, i18n.language, state.project.textFallback)
+      : null,
+  );
 
   if (state.status === 'loading') return <ProjectLoading>{t('project.loading')}</ProjectLoading>;
 
@@ -61,7 +66,11 @@ export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: Residen
     return <ProjectLoadFailed error={state.error} title={t('project.loadFailedTitle')} onRetry={retry} />;
   }
 
-  return <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />;
+  return (
+    <ProjectTextScope project={state.project}>
+      <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />
+    </ProjectTextScope>
+  );
 }
 
 type ContributionsState =
@@ -166,8 +175,8 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
 
   // The project's own texts may be in another language than the page (an Arabic reader gets
   // the bokmål title): marked with their language, and laid out in their own direction.
-  const titleText = textInLanguage(project.title, language);
-  const descriptionText = textInLanguage(project.description, language);
+  const titleText = textInLanguage(project.title, language, project.textFallback);
+  const descriptionText = textInLanguage(project.description, language, project.textFallback);
   const title = titleText.text;
   const description = descriptionText.text;
   const notYetOpen = project.opensAt !== null && new Date(project.opensAt).getTime() > Date.now();

@@ -42,7 +42,9 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
   };
 
   const category = project.categories.find((candidate) => candidate.key === contribution.category);
-  const categoryLabel = category ? pickText(category.labels, language) : contribution.category;
+  const categoryLabel = category
+    ? pickText(category.labels, language, project.textFallback)
+    : contribution.category;
   const status = STATUS_TEXT[contribution.status];
   const point = contribution.geometry.type === 'Point' ? (contribution.geometry.coordinates as LngLat) : null;
 

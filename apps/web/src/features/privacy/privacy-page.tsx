@@ -42,7 +42,7 @@ export function PrivacyPage({ slug }: { slug: string }) {
 function PrivacyNotice({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const title = textInLanguage(project.title, language);
+  const title = textInLanguage(project.title, language, project.textFallback);
   const contact = project.privacyContact.trim();
   // Only the questions this project asks; none asked, none collected (and none to delete).
   const asksQuestions = project.backgroundQuestions.length > 0;

@@ -24,7 +24,7 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
   const referenceLayers = useReferenceLayers(project.slug);
   const category = results.categories.find((candidate) => candidate.key === chosen);
   const definition = project.categories.find((candidate) => candidate.key === chosen);
-  const label = definition ? pickText(definition.labels, language) : (chosen ?? '');
+  const label = definition ? pickText(definition.labels, language, project.textFallback) : (chosen ?? '');
 
   return (
     <section className="results__map-section" aria-labelledby="results-map-title">
@@ -49,7 +49,7 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
                 onChange={() => setChosen(entry.key)}
               />
               <span className="swatch" style={{ background: own?.colour ?? '#5f6b7a' }} aria-hidden="true" />
-              <span dir="auto">{own ? pickText(own.labels, language) : entry.key}</span>
+              <span dir="auto">{own ? pickText(own.labels, language, project.textFallback) : entry.key}</span>
             </label>
           );
         })}

@@ -23,7 +23,9 @@ export function ResultsPage({ slug }: { slug: string }) {
   const project = useProject(slug);
   const results = useResults(slug);
   const projectTitle =
-    project.state.status === 'ready' ? pickText(project.state.project.title, i18n.language) : null;
+    project.state.status === 'ready'
+      ? pickText(project.state.project.title, i18n.language, project.state.project.textFallback)
+      : null;
   useDocumentTitle(projectTitle ? `${t('results.title')} – ${projectTitle}` : null);
 
   if (project.state.status === 'failed')
@@ -50,7 +52,7 @@ export function ResultsPage({ slug }: { slug: string }) {
 function Results({ project, results }: { project: Project; results: ProjectResults }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const title = textInLanguage(project.title, language);
+  const title = textInLanguage(project.title, language, project.textFallback);
   const places = hasPlaces(results);
 
   return (

@@ -26,7 +26,7 @@ export function QuoteList({ project, quotes }: { project: Project; quotes: reado
                     style={{ background: category?.colour ?? '#5f6b7a' }}
                     aria-hidden="true"
                   />
-                  {category ? pickText(category.labels, i18n.language) : quote.category}
+                  {category ? pickText(category.labels, i18n.language, project.textFallback) : quote.category}
                 </figcaption>
               </figure>
             </li>

@@ -170,10 +170,10 @@ function Projector({
     else void rootRef.current?.requestFullscreen().catch(noop);
   };
 
-  const titleText = textInLanguage(project.title, language);
+  const titleText = textInLanguage(project.title, language, project.textFallback);
   const categoryLabel = (key: string) => {
     const category = project.categories.find((candidate) => candidate.key === key);
-    return category ? pickText(category.labels, language) : key;
+    return category ? pickText(category.labels, language, project.textFallback) : key;
   };
 
   return (
@@ -246,7 +246,9 @@ function Projector({
                   style={{ background: category.colour }}
                   aria-hidden="true"
                 />
-                <span className="projector__legend-label">{pickText(category.labels, language)}</span>
+                <span className="projector__legend-label">
+                  {pickText(category.labels, language, project.textFallback)}
+                </span>
                 <span className="projector__legend-count">{counts.get(category.key) ?? 0}</span>
               </li>
             ))}
