@@ -49,7 +49,11 @@ const definitionBody = projectDefinitionSchema.superRefine((definition, context)
         message: `"${language}" is not one of the project's languages`,
       });
     } else if (order.indexOf(language) !== index) {
-      context.addIssue({ code: 'custom', path: ['textFallback', index], message: `"${language}" appears twice` });
+      context.addIssue({
+        code: 'custom',
+        path: ['textFallback', index],
+        message: `"${language}" appears twice`,
+      });
     }
   });
   if (definition.opensAt && definition.closesAt && definition.opensAt >= definition.closesAt) {
