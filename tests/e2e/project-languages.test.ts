@@ -25,12 +25,15 @@ interface ShownText {
 
 /** The text of the element `selector` finds and the language a screen reader would read it in. */
 function shownText(page: Page, selector: string): Promise<ShownText> {
-  return page.locator(selector).first().evaluate((element) => ({
-    text: (element.textContent ?? '').trim(),
-    lang: element.getAttribute('lang'),
-    inherited: element.closest('[lang]')?.getAttribute('lang') ?? '',
-    dir: element.getAttribute('dir'),
-  }));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => ({
+      text: (element.textContent ?? '').trim(),
+      lang: element.getAttribute('lang'),
+      inherited: element.closest('[lang]')?.getAttribute('lang') ?? '',
+      dir: element.getAttribute('dir'),
+    }));
 }
 
 /** Opens the map in `language` and gets as far as the follow-up questions of `CATEGORY`. */
@@ -97,7 +100,8 @@ describe.skipIf(inject('e2eSkipped'))('project texts in every offered language (
       }
     }
     for (const text of texts) {
-      for (const language of seed.languages) expect(text[language]?.trim(), JSON.stringify(text)).toBeTruthy();
+      for (const language of seed.languages)
+        expect(text[language]?.trim(), JSON.stringify(text)).toBeTruthy();
       // Each translation differs from bokmål (nynorsk may share a word with it).
       for (const language of ['en', 'ar', 'pl', 'so', 'ti', 'uk']) expect(text[language]).not.toBe(text.nb);
     }
