@@ -178,7 +178,7 @@ describe.skipIf(inject('e2eSkipped'))('project texts in every offered language (
     await openQuestions(page, baseUrl, ownOrder, 'so');
     for (const [part, text] of [
       ['title', base.title],
-      ['description', base.description],
+      ['description', base.description ?? {}],
       ['label', category.labels],
       ['prompt', category.prompts],
       ['question', howOften.labels],

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/router.tsx';
 import { projectPath } from '../../../app/routes.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { fieldDomId } from '../common/fields.tsx';
-import { languageName } from '../common/format.ts';
 import { useUnsavedChanges } from '../common/use-unsaved-changes.ts';
 import { staffPaths } from '../staff-routes.ts';
 import { useStaff } from '../staff-session.ts';
@@ -47,7 +47,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
  * before leaving with unsaved changes.
  */
 export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api, refreshSession } = useStaff();
   const [form, setForm] = useState(initial);
   const [baseline, setBaseline] = useState(() => JSON.stringify(initial));
@@ -147,7 +147,7 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
 
   const fieldLabel = (field: string): string => {
     const [head, second, third, fourth] = field.split('.');
-    const language = (tag: string | undefined) => languageName(tag ?? '', i18n.language);
+    const language = (tag: string | undefined) => nativeLanguageName(tag ?? '');
     switch (head) {
       case 'title':
         return t('staff.editor.projectTitle', { language: language(second) });
