@@ -12,7 +12,13 @@ import { useStaff } from '../staff-session.ts';
 import { AreaField } from './area-field.tsx';
 import { BasicsSection } from './basics-section.tsx';
 import { CategoriesSection } from './categories-section.tsx';
-import { formFromDefinition, type ProjectForm, previewBasemap, suggestSlug } from './project-form.ts';
+import {
+  areaGeometry,
+  formFromDefinition,
+  type ProjectForm,
+  previewBasemap,
+  suggestSlug,
+} from './project-form.ts';
 import { type FieldErrors, serverErrors, validateProjectForm } from './project-validation.ts';
 import { AreaSettings, BasemapSection, ParticipationSection } from './settings-section.tsx';
 
@@ -79,6 +85,15 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
       return next;
     });
     if (status.tone !== 'idle' && status.tone !== 'info') setStatus({ tone: 'idle' });
+    // "Draw the area" (red border, listed in the problems) goes as soon as there is an area: a
+    // hint left standing over a finished drawing reads as if the drawing were wrong.
+    if (changes.area && areaGeometry(changes.area)) {
+      setErrors((previous) => {
+        if (!previous.area) return previous;
+        const { area: _drawn, ...rest } = previous;
+        return rest;
+      });
+    }
   };
 
   const showProblems = (found: FieldErrors) => {
