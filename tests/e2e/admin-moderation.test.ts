@@ -75,7 +75,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
 
     // The first category: a new name, and no longer drawn as an area.
     const category = page.locator(`[data-testid="category-editor-${CATEGORY}"]`);
-    await category.locator('summary').click();
+    await category.locator('summary.category-item__summary').click();
     await category.locator('input[lang="nb"]').fill(label);
     const areaType = page.locator(`[data-testid="category-${CATEGORY}-type-Polygon"]`);
     await areaType.uncheck();
