@@ -64,3 +64,17 @@ export function useProjectText(): ProjectTextPicker {
     [language, pick],
   );
 }
+
+/**
+ * A project text as a `<span>` in the reader's language or along the project's fallback order,
+ * marked with its language (and laid out in its own direction) when that is not the page's.
+ */
+export function ProjectText({ text, className }: { text: LocalizedText | undefined; className?: string }) {
+  const { pick, lang } = useProjectText();
+  const found = pick(text);
+  return (
+    <span className={className} lang={lang(found)} dir="auto">
+      {found.text}
+    </span>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Category, PublicContributionFeature } from '@nabolag/schema';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProjectText } from '../../i18n/project-text-scope.tsx';
+import { ProjectText } from '../../i18n/project-text-scope.tsx';
 import { placeText } from './place-text.ts';
 import { placesByCategory } from './places.ts';
 
@@ -17,7 +17,6 @@ interface PlacesOnMapProps {
  */
 export function PlacesOnMap({ categories, features }: PlacesOnMapProps) {
   const { t, i18n } = useTranslation();
-  const projectText = useProjectText();
   const id = useId();
   const groups = useMemo(() => placesByCategory(categories, features ?? []), [categories, features]);
   if (features === null) return null;
@@ -28,7 +27,7 @@ export function PlacesOnMap({ categories, features }: PlacesOnMapProps) {
       {groups.map(({ category, features: inCategory }) => (
         <section key={category.key} aria-labelledby={`${id}-${category.key}`}>
           <h3 id={`${id}-${category.key}`}>
-            {projectText.text(category.labels)} ({inCategory.length})
+            <ProjectText text={category.labels} /> ({inCategory.length})
           </h3>
           <ul>
             {inCategory.map((feature) => (

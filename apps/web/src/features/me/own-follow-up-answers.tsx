@@ -1,6 +1,6 @@
 import type { Category, OwnContribution } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
-import { useProjectText } from '../../i18n/project-text-scope.tsx';
+import { ProjectText, useProjectText } from '../../i18n/project-text-scope.tsx';
 
 /**
  * The participant's answers to a place's follow-up questions, in the order the category asks
@@ -44,7 +44,7 @@ export function OwnFollowUpAnswers({
               : String(value);
           return (
             <div key={key} className="own-place__answer">
-              <dt dir="auto">{question ? projectText.text(question.labels) : key}</dt>
+              <dt dir="auto">{question ? <ProjectText text={question.labels} /> : key}</dt>
               <dd dir="auto">{text}</dd>
             </div>
           );
