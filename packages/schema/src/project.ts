@@ -109,9 +109,11 @@ export const projectSchema = z.object({
   defaultLanguage: languageTagSchema,
   /**
    * Where a project text missing in the reader's language is looked for, in order (the reader's
-   * language always first): the project's own order, or English then `defaultLanguage`.
+   * language always first): the project's own order, or English then `defaultLanguage`. Always
+   * sent; optional so that a copy cached before it existed (the service worker's, offline) still
+   * parses — `projectTextFallback` gives the default then.
    */
-  textFallback: z.array(languageTagSchema).min(1),
+  textFallback: z.array(languageTagSchema).min(1).optional(),
   basemap: basemapSchema,
   /** `before`: a moderator publishes each contribution; `after`: published at once, moderated later. */
   moderation: moderationModeSchema,

@@ -1,4 +1,5 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadSchemas, schemasLoaded } from '../../api/schemas.ts';
@@ -47,7 +48,9 @@ export function ContributeForm({
   const [triedToSend, setTriedToSend] = useState<string | null>(null);
   const placeMarked = draft.position !== null || draft.path.vertices.length > 0;
   // The project's question, marked with its language when it is not the page's (see textInLanguage).
-  const prompt = category ? textInLanguage(category.prompts, i18n.language, project.textFallback) : null;
+  const prompt = category
+    ? textInLanguage(category.prompts, i18n.language, projectTextFallback(project))
+    : null;
   const hasDraft =
     draft.category !== null ||
     draft.position !== null ||

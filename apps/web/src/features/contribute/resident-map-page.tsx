@@ -1,5 +1,5 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
-import { pickText } from '@nabolag/schema/plain';
+import { pickText, projectTextFallback } from '@nabolag/schema/plain';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
@@ -56,7 +56,7 @@ export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: Residen
 
   useDocumentTitle(
     state.status === 'ready'
-      ? pickText(state.project.title, i18n.language, state.project.textFallback)
+      ? pickText(state.project.title, i18n.language, projectTextFallback(state.project))
       : null,
   );
 
@@ -175,8 +175,8 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
 
   // The project's own texts may be in another language than the page (an Arabic reader gets
   // the bokmål title): marked with their language, and laid out in their own direction.
-  const titleText = textInLanguage(project.title, language, project.textFallback);
-  const descriptionText = textInLanguage(project.description, language, project.textFallback);
+  const titleText = textInLanguage(project.title, language, projectTextFallback(project));
+  const descriptionText = textInLanguage(project.description, language, projectTextFallback(project));
   const title = titleText.text;
   const description = descriptionText.text;
   const notYetOpen = project.opensAt !== null && new Date(project.opensAt).getTime() > Date.now();

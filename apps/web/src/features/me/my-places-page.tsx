@@ -5,6 +5,7 @@ import {
   participantTokenSchema,
   pickText,
 } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,7 +82,7 @@ export function MyPlacesPage({ slug }: { slug: string }) {
 
   const title =
     state.status === 'ready' || state.status === 'no-token'
-      ? pickText(state.project.title, i18n.language, state.project.textFallback)
+      ? pickText(state.project.title, i18n.language, projectTextFallback(state.project))
       : null;
   useDocumentTitle(title ? t('me.documentTitle', { title }) : t('me.title'));
 

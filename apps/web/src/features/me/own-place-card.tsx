@@ -1,4 +1,5 @@
 import { type ContributionUpdate, type OwnContribution, type Project, pickText } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +44,7 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
 
   const category = project.categories.find((candidate) => candidate.key === contribution.category);
   const categoryLabel = category
-    ? pickText(category.labels, language, project.textFallback)
+    ? pickText(category.labels, language, projectTextFallback(project))
     : contribution.category;
   const status = STATUS_TEXT[contribution.status];
   const point = contribution.geometry.type === 'Point' ? (contribution.geometry.coordinates as LngLat) : null;

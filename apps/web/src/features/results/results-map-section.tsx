@@ -1,4 +1,5 @@
 import { type Project, type ProjectResults, pickText } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEATMAP_COLOURS } from '../../map/heatmap-cells.ts';
@@ -24,7 +25,9 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
   const referenceLayers = useReferenceLayers(project.slug);
   const category = results.categories.find((candidate) => candidate.key === chosen);
   const definition = project.categories.find((candidate) => candidate.key === chosen);
-  const label = definition ? pickText(definition.labels, language, project.textFallback) : (chosen ?? '');
+  const label = definition
+    ? pickText(definition.labels, language, projectTextFallback(project))
+    : (chosen ?? '');
 
   return (
     <section className="results__map-section" aria-labelledby="results-map-title">
@@ -49,7 +52,9 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
                 onChange={() => setChosen(entry.key)}
               />
               <span className="swatch" style={{ background: own?.colour ?? '#5f6b7a' }} aria-hidden="true" />
-              <span dir="auto">{own ? pickText(own.labels, language, project.textFallback) : entry.key}</span>
+              <span dir="auto">
+                {own ? pickText(own.labels, language, projectTextFallback(project)) : entry.key}
+              </span>
             </label>
           );
         })}

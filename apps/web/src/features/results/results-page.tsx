@@ -1,4 +1,5 @@
 import { type Project, type ProjectResults, pickText } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.tsx';
 import { projectPath } from '../../app/routes.ts';
@@ -24,7 +25,7 @@ export function ResultsPage({ slug }: { slug: string }) {
   const results = useResults(slug);
   const projectTitle =
     project.state.status === 'ready'
-      ? pickText(project.state.project.title, i18n.language, project.state.project.textFallback)
+      ? pickText(project.state.project.title, i18n.language, projectTextFallback(project.state.project))
       : null;
   useDocumentTitle(projectTitle ? `${t('results.title')} – ${projectTitle}` : null);
 
@@ -52,7 +53,7 @@ export function ResultsPage({ slug }: { slug: string }) {
 function Results({ project, results }: { project: Project; results: ProjectResults }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const title = textInLanguage(project.title, language, project.textFallback);
+  const title = textInLanguage(project.title, language, projectTextFallback(project));
   const places = hasPlaces(results);
 
   return (

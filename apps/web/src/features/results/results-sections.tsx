@@ -1,4 +1,5 @@
 import { type Project, type ProjectUpdate, pickText, type Quote } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../i18n/format.ts';
 import { langIfDifferent } from '../../i18n/project-text.ts';
@@ -26,7 +27,9 @@ export function QuoteList({ project, quotes }: { project: Project; quotes: reado
                     style={{ background: category?.colour ?? '#5f6b7a' }}
                     aria-hidden="true"
                   />
-                  {category ? pickText(category.labels, i18n.language, project.textFallback) : quote.category}
+                  {category
+                    ? pickText(category.labels, i18n.language, projectTextFallback(project))
+                    : quote.category}
                 </figcaption>
               </figure>
             </li>

@@ -1,4 +1,5 @@
 import { type HeatmapCollection, type Project, pickText, type SessionEvent } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
@@ -170,10 +171,10 @@ function Projector({
     else void rootRef.current?.requestFullscreen().catch(noop);
   };
 
-  const titleText = textInLanguage(project.title, language, project.textFallback);
+  const titleText = textInLanguage(project.title, language, projectTextFallback(project));
   const categoryLabel = (key: string) => {
     const category = project.categories.find((candidate) => candidate.key === key);
-    return category ? pickText(category.labels, language, project.textFallback) : key;
+    return category ? pickText(category.labels, language, projectTextFallback(project)) : key;
   };
 
   return (
@@ -247,7 +248,7 @@ function Projector({
                   aria-hidden="true"
                 />
                 <span className="projector__legend-label">
-                  {pickText(category.labels, language, project.textFallback)}
+                  {pickText(category.labels, language, projectTextFallback(project))}
                 </span>
                 <span className="projector__legend-count">{counts.get(category.key) ?? 0}</span>
               </li>
