@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteContribution, updateContribution } from '../../api/participant-api.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { ProjectText } from '../../i18n/project-text-scope.tsx';
 import type { LngLat } from '../../lib/lng-lat.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { MovePlace } from './move-place.tsx';
@@ -100,7 +101,7 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
             style={{ backgroundColor: category?.colour ?? '#5f6b7a' }}
             aria-hidden="true"
           />
-          {categoryLabel}
+          {category ? <ProjectText text={category.labels} /> : categoryLabel}
         </h2>
         <p className={`own-place__status own-place__status--${contribution.status}`}>{t(status.label)}</p>
       </header>

@@ -2,6 +2,7 @@ import { type Project, type ProjectResults, pickText } from '@nabolag/schema';
 import { projectTextFallback } from '@nabolag/schema/plain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProjectText } from '../../i18n/project-text-scope.tsx';
 import { HEATMAP_COLOURS } from '../../map/heatmap-cells.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
@@ -52,9 +53,7 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
                 onChange={() => setChosen(entry.key)}
               />
               <span className="swatch" style={{ background: own?.colour ?? '#5f6b7a' }} aria-hidden="true" />
-              <span dir="auto">
-                {own ? pickText(own.labels, language, projectTextFallback(project)) : entry.key}
-              </span>
+              {own ? <ProjectText text={own.labels} /> : <span dir="auto">{entry.key}</span>}
             </label>
           );
         })}

@@ -13,6 +13,7 @@ import { QuoteList, UpdateTimeline } from './results-sections.tsx';
 import { hasPlaces } from './results-view.ts';
 import { useResults } from './use-results.ts';
 import './results.css';
+import { ProjectTextScope } from '../../i18n/project-text-scope.tsx';
 
 /**
  * `/p/:slug/results` ("What we heard"): what residents told the project — the k-anonymous
@@ -47,7 +48,11 @@ export function ResultsPage({ slug }: { slug: string }) {
     );
   if (project.state.status === 'loading' || results.state.status === 'loading')
     return <ProjectLoading>{t('results.loading')}</ProjectLoading>;
-  return <Results project={project.state.project} results={results.state.results} />;
+  return (
+    <ProjectTextScope project={project.state.project}>
+      <Results project={project.state.project} results={results.state.results} />
+    </ProjectTextScope>
+  );
 }
 
 function Results({ project, results }: { project: Project; results: ProjectResults }) {
