@@ -129,7 +129,7 @@ describe('project admin', () => {
     const definition = newDefinition();
     const cases = [
       { ...definition, k: 3 },
-      { ...definition, defaultLanguage: 'ar' },
+      { ...definition, defaultLanguage: 'de' },
       { ...definition, categories: [definition.categories[0], definition.categories[0]] },
       { ...definition, closesAt: '2020-01-01T00:00:00Z', opensAt: '2021-01-01T00:00:00Z' },
       {
