@@ -2,8 +2,10 @@ import { type ContributionGeometryType, type FollowUpQuestion, pickText } from '
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nativeLanguageName } from '../../../i18n/language.ts';
+import { CategoryIcon } from '../../../lib/category-icon.tsx';
 import { ConfirmDialog } from '../common/dialog.tsx';
 import { FieldErrorText, fieldDomId, TextAreaField, TextField } from '../common/fields.tsx';
+import { CategoryIconPicker } from './category-icon-picker.tsx';
 import { EXTRA_CATEGORY_COLOURS } from './default-categories.ts';
 import { FollowUpEditor } from './follow-up-editor.tsx';
 import { keyAfterLabelChange } from './keys-from-labels.ts';
@@ -112,7 +114,7 @@ export function CategoriesSection({
               >
                 <summary id={`category-${category.uid}-summary`} className="category-item__summary">
                   <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
-                  {category.icon && <span aria-hidden="true">{category.icon}</span>}
+                  {category.icon && <CategoryIcon icon={category.icon} colour={category.colour} />}
                   <span className="category-item__name">
                     {index + 1}. {label}
                   </span>
@@ -197,15 +199,12 @@ export function CategoriesSection({
                     );
                   })}
                   <div className="category-item__row">
-                    <TextField
+                    <CategoryIconPicker
                       field={field('icon')}
-                      label={t('staff.categories.icon')}
-                      hint={t('staff.categories.iconHint')}
+                      value={category.icon}
+                      colour={category.colour}
                       error={errors[field('icon')]}
-                      value={category.icon ?? ''}
-                      maxLength={16}
-                      size={6}
-                      onChange={(event) => update(category.uid, { icon: event.target.value })}
+                      onChange={(icon) => update(category.uid, { icon: icon ?? '' })}
                     />
                     <div className="field field--colour">
                       <label htmlFor={fieldDomId(field('colour'))}>{t('staff.categories.colour')}</label>
