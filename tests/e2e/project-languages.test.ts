@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
+import { chooseCategory, nextUntil } from './resident-flow.ts';
 import { demoProjectDefinition, randomLetters, signInAsAdmin } from './staff-api.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -36,14 +37,29 @@ function shownText(page: Page, selector: string): Promise<ShownText> {
     }));
 }
 
-/** Opens the map in `language` and gets as far as the follow-up questions of `CATEGORY`. */
-async function openQuestions(page: Page, baseUrl: string, slug: string, language: string) {
+/**
+ * Walks the resident flow in `language` as far as the follow-up questions of `CATEGORY` — the
+ * welcome (title, description), the categories, the story step (the prompt), the questions — and
+ * reads each project text on the step that shows it.
+ */
+async function walkThrough(page: Page, baseUrl: string, slug: string, language: string) {
   expect((await page.goto(`${baseUrl}/p/${slug}?lang=${language}`))?.status()).toBe(200);
   await waitForMap(page);
-  await page.locator(`[data-testid="category-${CATEGORY}"]`).tap();
-  await page.locator(`[data-testid="category-${CATEGORY}"][aria-pressed="true"]`).waitFor();
+  const shown: Partial<Record<keyof typeof SELECTORS, ShownText>> = {};
+  const read = async (...parts: Array<keyof typeof SELECTORS>) => {
+    for (const part of parts) shown[part] = await shownText(page, SELECTORS[part]);
+  };
+  await read('title', 'description');
+  await page.locator('[data-testid="add-place"]').tap();
+  await page.locator(SELECTORS.label).first().waitFor();
+  await read('label');
+  await chooseCategory(page, CATEGORY, 'tap');
   await page.locator('[data-testid="place-centre"]').tap();
-  await page.locator('[data-testid="follow-up-how_often"]').waitFor();
+  await nextUntil(page, SELECTORS.prompt, 'tap');
+  await read('prompt');
+  await nextUntil(page, '[data-testid="follow-up-how_often"]', 'tap');
+  await read('question', 'option', 'help');
+  return shown as Record<keyof typeof SELECTORS, ShownText>;
 }
 
 const SELECTORS = {
@@ -113,7 +129,7 @@ describe.skipIf(inject('e2eSkipped'))('project texts in every offered language (
     }) => {
       printServerLogOnFailure(onTestFailed, () => session.describeProblems());
       const { page } = session;
-      await openQuestions(page, baseUrl, 'torstrand', language);
+      const shownTexts = await walkThrough(page, baseUrl, 'torstrand', language);
       const category = seed.categories.find((candidate) => candidate.key === CATEGORY);
       const [howOften, whoMeet] = category?.questions ?? [];
       if (!category || !howOften || !whoMeet || !('options' in howOften)) throw new Error('the seed changed');
@@ -127,7 +143,7 @@ describe.skipIf(inject('e2eSkipped'))('project texts in every offered language (
         help: whoMeet.help ?? {},
       };
       for (const [part, text] of Object.entries(expected)) {
-        const shown = await shownText(page, SELECTORS[part as keyof typeof SELECTORS]);
+        const shown = shownTexts[part as keyof typeof SELECTORS];
         expect(shown.text, part).toBe(text[language]);
         expect(shown.text, part).not.toBe(text.nb);
         // In the page's language: no lang of its own, read in the page's voice.
@@ -163,19 +179,18 @@ describe.skipIf(inject('e2eSkipped'))('project texts in every offered language (
 
     // The default order: English, then the main language.
     const { page } = session;
-    await openQuestions(page, baseUrl, byDefault, 'so');
+    const byDefaultTexts = await walkThrough(page, baseUrl, byDefault, 'so');
     for (const [part, text] of [
       ['title', base.title],
       ['label', category.labels],
       ['prompt', category.prompts],
       ['question', howOften.labels],
     ] as const) {
-      const shown = await shownText(page, SELECTORS[part]);
-      expect(shown, part).toMatchObject({ text: text.en, lang: 'en', dir: 'auto' });
+      expect(byDefaultTexts[part], part).toMatchObject({ text: text.en, lang: 'en', dir: 'auto' });
     }
 
     // The project's own order: nynorsk, then bokmål.
-    await openQuestions(page, baseUrl, ownOrder, 'so');
+    const ownOrderTexts = await walkThrough(page, baseUrl, ownOrder, 'so');
     for (const [part, text] of [
       ['title', base.title],
       ['description', base.description ?? {}],
@@ -183,8 +198,7 @@ describe.skipIf(inject('e2eSkipped'))('project texts in every offered language (
       ['prompt', category.prompts],
       ['question', howOften.labels],
     ] as const) {
-      const shown = await shownText(page, SELECTORS[part]);
-      expect(shown, part).toMatchObject({ text: text.nn, lang: 'nn', dir: 'auto' });
+      expect(ownOrderTexts[part], part).toMatchObject({ text: text.nn, lang: 'nn', dir: 'auto' });
     }
     // The interface around them stays in Somali.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('so');
