@@ -8,7 +8,6 @@ import {
   projectSchema,
   publicContributionCollectionSchema,
 } from '@nabolag/schema';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomPointsInArea } from './area.ts';
 import { describeViolations, seriousAxeViolations } from './axe.ts';
@@ -17,27 +16,13 @@ import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { contributionCount, findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
 import { nextUntil } from './resident-flow.ts';
 import { E2E_ADMIN } from './server.ts';
+import { drawArea } from './staff-ui.ts';
 
 /** Random lower-case letters: digits in a story can look like a phone number and hold it back. */
 const uniqueWord = (length = 12) =>
   Array.from(randomBytes(length), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
 
 const CATEGORY = 'meeting-places';
-
-/** Clicks the area editor's map at the given fractions of its width and height, one corner each. */
-async function drawArea(page: Page, corners: Array<[number, number]>): Promise<void> {
-  const editor = page.locator('[data-testid="area-editor"]');
-  await page.locator('[data-testid="area-editor"][data-ready="true"]').waitFor({ timeout: 60_000 });
-  await editor.scrollIntoViewIfNeeded();
-  const box = await editor.boundingBox();
-  if (!box) throw new Error('the area editor has no box');
-  for (const [index, [x, y]] of corners.entries()) {
-    await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
-    await page
-      .locator(`[data-testid="area-editor"][data-vertices="${index + 1}"]`)
-      .waitFor({ timeout: 5000 });
-  }
-}
 
 describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
   const baseUrl = inject('baseUrl');
@@ -91,7 +76,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
 
     // The first category: a new name, and no longer drawn as an area.
     const category = page.locator(`[data-testid="category-editor-${CATEGORY}"]`);
-    await category.locator('summary').click();
+    await category.locator('summary.category-item__summary').click();
     await category.locator('input[lang="nb"]').fill(label);
     const areaType = page.locator(`[data-testid="category-${CATEGORY}-type-Polygon"]`);
     await areaType.uncheck();

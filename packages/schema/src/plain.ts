@@ -37,20 +37,62 @@ export const SCALE_MAX = 5;
 export const RIGHT_TO_LEFT_LANGUAGES: readonly string[] = ['ar', 'fa', 'he', 'ur', 'ps', 'ckb'];
 
 /**
- * Picks the text for `language`, falling back through `fallbacks` and then to any text at all,
- * so that a prompt missing in one language is shown in another rather than left blank.
+ * Where a project's text is looked for when the reader's language lacks it, unless the project
+ * sets its own order (`textFallback`): English, which most newcomers read better than Norwegian,
+ * then the project's main language, which every text is written in first.
+ */
+export const defaultTextFallback = (defaultLanguage: string): string[] => [
+  ...new Set(['en', defaultLanguage]),
+];
+
+/**
+ * A project's fallback order for its texts: its own `textFallback` when set (a non-empty list),
+ * otherwise `defaultTextFallback`. The reader's language always comes before these.
+ */
+export const projectTextFallback = (project: {
+  textFallback?: readonly string[] | null;
+  defaultLanguage: string;
+}): string[] =>
+  project.textFallback && project.textFallback.length > 0
+    ? [...project.textFallback]
+    : defaultTextFallback(project.defaultLanguage);
+
+/** A project's text in one language, and which language that is (for the `lang` attribute). */
+export interface TextInLanguage {
+  text: string;
+  /** The language tag of `text`; `undefined` when `text` is empty. */
+  lang: string | undefined;
+}
+
+/**
+ * Picks the text for `language` (the whole tag, then its primary subtag), falling back through
+ * `fallbacks` in order and then to any text at all, so that a prompt missing in one language is
+ * shown in another rather than left blank; says which language it found.
+ */
+export function pickTextInLanguage(
+  text: LocalizedText | undefined,
+  language: string,
+  fallbacks: readonly string[] = defaultTextFallback('nb'),
+): TextInLanguage {
+  if (!text) return { text: '', lang: undefined };
+  for (const tag of [language, language.split('-')[0] ?? language, ...fallbacks]) {
+    const value = text[tag];
+    if (value) return { text: value, lang: tag };
+  }
+  const found = Object.entries(text).find(([, value]) => value.length > 0);
+  return found ? { text: found[1], lang: found[0] } : { text: '', lang: undefined };
+}
+
+/**
+ * Picks the text for `language`, falling back through `fallbacks` (by default English, then
+ * bokmål; pass a project's `textFallback` for its own order) and then to any text at all.
  */
 export function pickText(
   text: LocalizedText | undefined,
   language: string,
-  fallbacks: readonly string[] = ['nb', 'en'],
+  fallbacks: readonly string[] = defaultTextFallback('nb'),
 ): string {
-  if (!text) return '';
-  for (const tag of [language, language.split('-')[0] ?? language, ...fallbacks]) {
-    const value = text[tag];
-    if (value) return value;
-  }
-  return Object.values(text).find((value) => value.length > 0) ?? '';
+  return pickTextInLanguage(text, language, fallbacks).text;
 }
 
 /**

@@ -110,6 +110,13 @@ export const projectSchema = z.object({
   categories: z.array(categorySchema),
   languages: z.array(languageTagSchema).min(1),
   defaultLanguage: languageTagSchema,
+  /**
+   * Where a project text missing in the reader's language is looked for, in order (the reader's
+   * language always first): the project's own order, or English then `defaultLanguage`. Always
+   * sent; optional so that a copy cached before it existed (the service worker's, offline) still
+   * parses — `projectTextFallback` gives the default then.
+   */
+  textFallback: z.array(languageTagSchema).min(1).optional(),
   basemap: basemapSchema,
   /** `before`: a moderator publishes each contribution; `after`: published at once, moderated later. */
   moderation: moderationModeSchema,
@@ -134,6 +141,7 @@ export const projectSummarySchema = projectSchema
     description: true,
     open: true,
     languages: true,
+    textFallback: true,
     bounds: true,
   })
   .extend({
@@ -166,6 +174,11 @@ export const projectDefinitionSchema = z.object({
   analysisSrid: z.number().int().default(25832),
   languages: z.array(languageTagSchema).min(1).default(['nb', 'nn', 'en']),
   defaultLanguage: languageTagSchema.default('nb'),
+  /**
+   * The project's own fallback order for texts missing in the reader's language, each one of
+   * `languages`; `null` (the default): English, then `defaultLanguage`.
+   */
+  textFallback: z.array(languageTagSchema).max(20).nullable().default(null),
   basemap: basemapSchema.optional(),
   moderation: moderationModeSchema.default('after'),
   k: z.number().int().min(5).default(5),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_NAMES, matchUiLanguage, resolveLanguage, textDirection, UI_LANGUAGES } from './language.ts';
+import {
+  LANGUAGE_NAMES,
+  matchUiLanguage,
+  nativeLanguageName,
+  resolveLanguage,
+  textDirection,
+  UI_LANGUAGES,
+} from './language.ts';
 
 describe('matchUiLanguage', () => {
   it('accepts region and case variants of a supported language', () => {
@@ -40,6 +47,25 @@ describe('resolveLanguage', () => {
 
   it('falls back to bokmål', () => {
     expect(resolveLanguage({ query: null, stored: null, preferred: ['sv', 'de'] })).toBe('nb');
+  });
+});
+
+describe('nativeLanguageName', () => {
+  it('names every language in itself, Northern Sami too', () => {
+    expect(nativeLanguageName('nb')).toBe('Norsk bokmål');
+    expect(nativeLanguageName('so')).toBe('Soomaali');
+    expect(nativeLanguageName('se')).toBe('Davvisámegiella');
+    expect(nativeLanguageName('ar')).toBe('العربية');
+  });
+
+  it('asks the browser for languages outside its table, capitalised', () => {
+    expect(nativeLanguageName('de')).toBe('Deutsch');
+    expect(nativeLanguageName('fr')).toBe('Français');
+    expect(nativeLanguageName('lt')).toBe('Lietuvių');
+  });
+
+  it('falls back to the tag for one nobody knows', () => {
+    expect(nativeLanguageName('qqq')).toBe('qqq');
   });
 });
 

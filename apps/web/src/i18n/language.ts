@@ -34,10 +34,12 @@ export const FALLBACK_LANGUAGES = {
 export const LANGUAGE_STORAGE_KEY = 'nabolag:language';
 
 /**
- * Each language's name in itself (its endonym), for the language menu: never translated, so a
- * reader who lands in a language they cannot read still finds their own.
+ * Language names in themselves (endonyms) that browsers cannot be relied on for: the interface's
+ * own languages, written as the language menu shows them whatever the browser's ICU data, and
+ * Northern Sami, which browsers with trimmed ICU data (some Android WebViews) name only by its
+ * code. Capitalised as a menu item is in each language.
  */
-export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
+const NATIVE_NAMES: Readonly<Record<string, string>> = {
   nb: 'Norsk bokmål',
   nn: 'Norsk nynorsk',
   en: 'English',
@@ -46,7 +48,32 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
   so: 'Soomaali',
   ti: 'ትግርኛ',
   uk: 'Українська',
+  se: 'Davvisámegiella',
 };
+
+/**
+ * A language's name in itself ("Norsk bokmål", "Soomaali", "العربية"), for every list of
+ * languages, the residents' menu and the staff pages alike: never translated, so that a reader
+ * who lands in a language they cannot read still finds their own, and one language is never
+ * "Somali" in one list and "Soomaali" in another. From the table above, else the browser's
+ * `Intl.DisplayNames` in that same language (first letter capitalised), else the tag.
+ */
+export function nativeLanguageName(tag: string): string {
+  const known = NATIVE_NAMES[tag];
+  if (known) return known;
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language', fallback: 'none' }).of(tag);
+    if (name) return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    // Not a tag the browser knows at all (RangeError): the tag itself below.
+  }
+  return tag;
+}
+
+/** Each interface language's name in itself, in the order of the language menu. */
+export const LANGUAGE_NAMES = Object.fromEntries(
+  UI_LANGUAGES.map((language) => [language, nativeLanguageName(language)]),
+) as Record<UiLanguage, string>;
 
 const isUiLanguage = (value: string): value is UiLanguage =>
   (UI_LANGUAGES as readonly string[]).includes(value);

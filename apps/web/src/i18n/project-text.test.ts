@@ -8,8 +8,16 @@ describe('textInLanguage', () => {
     expect(textInLanguage(title, 'en')).toEqual({ text: 'Mapping', lang: 'en' });
   });
 
-  it('falls back to bokmål and says so', () => {
-    expect(textInLanguage(title, 'ar')).toEqual({ text: 'Kartlegging', lang: 'nb' });
+  it('falls back to English, then bokmål, and says so', () => {
+    expect(textInLanguage(title, 'ar')).toEqual({ text: 'Mapping', lang: 'en' });
+    expect(textInLanguage({ nb: 'Kartlegging' }, 'ar')).toEqual({ text: 'Kartlegging', lang: 'nb' });
+  });
+
+  it('follows the project’s own order', () => {
+    expect(textInLanguage({ ...title, nn: 'Kartlegging (nn)' }, 'so', ['nn', 'en'])).toEqual({
+      text: 'Kartlegging (nn)',
+      lang: 'nn',
+    });
   });
 
   it('takes any language when neither the reader’s nor a fallback has a text', () => {
@@ -28,5 +36,6 @@ describe('langIfDifferent', () => {
 
   it('leaves a text in the page’s language unmarked', () => {
     expect(langIfDifferent({ text: 'Mapping', lang: 'en' }, 'en')).toBeUndefined();
+    expect(langIfDifferent({ text: 'Mapping', lang: 'en' }, 'en-GB')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import type {
   PublicContributionFeature,
   PublicReferenceLayer,
 } from '@nabolag/schema';
-import { pickText } from '@nabolag/schema/plain';
+import { pickText, projectTextFallback } from '@nabolag/schema/plain';
 import {
   AttributionControl,
   LngLat as LngLatClass,
@@ -282,7 +282,7 @@ export function ProjectMap({
     if (!container) return;
     configureMapLibreWorker();
 
-    const title = pickText(project.title, language);
+    const title = pickText(project.title, language, projectTextFallback(project));
     const rtl = textDirection(language) === 'rtl';
     const camera = cameraRef.current?.slug === project.slug ? cameraRef.current : null;
     const styleFor = (basemapStyle: Parameters<typeof buildStyle>[0]['basemapStyle']) =>
@@ -329,7 +329,7 @@ export function ProjectMap({
       const category = project.categories.find((candidate) => candidate.key === key);
       const story = properties.story;
       return {
-        categoryLabel: category ? pickText(category.labels, language) : key,
+        categoryLabel: category ? pickText(category.labels, language, projectTextFallback(project)) : key,
         colour: category?.colour ?? MAP_COLOURS.fallbackCategory,
         story: typeof story === 'string' && story.length > 0 ? story : null,
         noStory: t('map.noStory'),

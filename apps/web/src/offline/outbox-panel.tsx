@@ -1,5 +1,5 @@
 import type { Project } from '@nabolag/schema';
-import { pickText } from '@nabolag/schema/plain';
+import { pickText, projectTextFallback } from '@nabolag/schema/plain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../i18n/error-messages.ts';
@@ -93,7 +93,9 @@ export function OutboxPanel({ project, onEdit }: OutboxPanelProps) {
       <ul className="outbox__items">
         {items.map((item) => {
           const category = categoryOf(item);
-          const label = category ? pickText(category.labels, i18n.language) : item.body.category;
+          const label = category
+            ? pickText(category.labels, i18n.language, projectTextFallback(project))
+            : item.body.category;
           const sending = snapshot.sending.has(item.id);
           const isPhoto = item.stage === 'photo';
           const story = excerpt(item.body.story);

@@ -56,7 +56,7 @@ export async function exportSummary(
       mine.find((count) => count.geometryType === type)?.features ?? 0;
     return {
       key: category.key,
-      label: pickText(category.labels, language),
+      label: pickText(category.labels, language, project.textFallback),
       features: mine.reduce((sum, count) => sum + count.features, 0),
       points: of('Point'),
       lines: of('LineString'),
@@ -138,7 +138,7 @@ export async function buildExport(
   const withWkb = query.format === 'gpkg';
   const rowsOf = (category?: string, geometryType?: ContributionGeometryType) => () =>
     readExportRows(db, { projectId: project.id, srid: query.crs, category, geometryType, withWkb });
-  const projectTitle = pickText(project.title, query.lang);
+  const projectTitle = pickText(project.title, query.lang, project.textFallback);
   const present = summary.categories.filter((category) => category.features > 0);
   const layers: ExportLayer[] =
     query.layout === 'per-category' && present.length > 0

@@ -129,7 +129,7 @@ describe('project admin', () => {
     const definition = newDefinition();
     const cases = [
       { ...definition, k: 3 },
-      { ...definition, defaultLanguage: 'ar' },
+      { ...definition, defaultLanguage: 'de' },
       { ...definition, categories: [definition.categories[0], definition.categories[0]] },
       { ...definition, closesAt: '2020-01-01T00:00:00Z', opensAt: '2021-01-01T00:00:00Z' },
       {
@@ -158,5 +158,65 @@ describe('project admin', () => {
       expect(response.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
     }
     expect((await app.inject({ url: `/api/projects/${definition.slug}` })).statusCode).toBe(404);
+  });
+
+  it('keeps a project’s own text fallback order through PUT and GET, and refuses unknown languages', async () => {
+    const definition = { ...newDefinition(), languages: ['nb', 'nn', 'en', 'so'] };
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/staff/projects',
+      headers: admin.headers(),
+      payload: definition,
+    });
+    expect(created.statusCode).toBe(201);
+    // Not set: stored as the default, which the public project spells out.
+    expect(created.json().textFallback).toBeNull();
+    const before = (await app.inject({ url: `/api/projects/${definition.slug}` })).json();
+    expect(before.textFallback).toEqual(['en', 'nb']);
+
+    const put = (textFallback: unknown) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/staff/projects/${definition.slug}`,
+        headers: admin.headers(),
+        payload: { ...definition, textFallback },
+      });
+    const saved = await put(['nn', 'nb', 'en']);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().textFallback).toEqual(['nn', 'nb', 'en']);
+    const staffView = await app.inject({
+      url: `/api/staff/projects/${definition.slug}`,
+      headers: admin.headers(),
+    });
+    expect(staffView.json().textFallback).toEqual(['nn', 'nb', 'en']);
+    expect((await app.inject({ url: `/api/projects/${definition.slug}` })).json().textFallback).toEqual([
+      'nn',
+      'nb',
+      'en',
+    ]);
+    const listed = (await app.inject({ url: '/api/projects' }))
+      .json()
+      .projects.find((project: { slug: string }) => project.slug === definition.slug);
+    expect(listed.textFallback).toEqual(['nn', 'nb', 'en']);
+
+    // A language the project does not offer, a malformed tag, a repeat: 400, and nothing changes.
+    for (const textFallback of [['ar'], ['nb', 'xx-yy'], ['nb', 'nb'], 'en']) {
+      const refused = await put(textFallback);
+      expect(refused.statusCode, JSON.stringify(textFallback)).toBe(400);
+      expect(refused.json().code).toBe('VALIDATION_FAILED');
+    }
+    expect((await app.inject({ url: `/api/projects/${definition.slug}` })).json().textFallback).toEqual([
+      'nn',
+      'nb',
+      'en',
+    ]);
+
+    // Back to the default (null): English, then the default language again.
+    const reset = await put(null);
+    expect(reset.json().textFallback).toBeNull();
+    expect((await app.inject({ url: `/api/projects/${definition.slug}` })).json().textFallback).toEqual([
+      'en',
+      'nb',
+    ]);
   });
 });

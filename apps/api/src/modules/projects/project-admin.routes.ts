@@ -40,6 +40,22 @@ const definitionBody = projectDefinitionSchema.superRefine((definition, context)
       message: 'the default language must be one of the languages',
     });
   }
+  // Texts are written only in the project's languages: a fallback to any other would find nothing.
+  (definition.textFallback ?? []).forEach((language, index, order) => {
+    if (!definition.languages.includes(language)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['textFallback', index],
+        message: `"${language}" is not one of the project's languages`,
+      });
+    } else if (order.indexOf(language) !== index) {
+      context.addIssue({
+        code: 'custom',
+        path: ['textFallback', index],
+        message: `"${language}" appears twice`,
+      });
+    }
+  });
   if (definition.opensAt && definition.closesAt && definition.opensAt >= definition.closesAt) {
     context.addIssue({ code: 'custom', path: ['closesAt'], message: 'a project must close after it opens' });
   }

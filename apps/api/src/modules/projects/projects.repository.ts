@@ -10,6 +10,7 @@ import {
   type ProjectDefinition,
   type ProjectSummary,
   projectDefinitionSchema,
+  projectTextFallback,
 } from '@nabolag/schema';
 import type { Queryable } from '../../db/queryable.ts';
 import { foldCellTotals } from '../analysis/cell-totals.ts';
@@ -28,6 +29,7 @@ interface ProjectRow {
   analysis_srid: number;
   languages: string[];
   default_language: string;
+  text_fallback: string[] | null;
   basemap: unknown;
   moderation: 'before' | 'after';
   k_anonymity: number;
@@ -44,6 +46,8 @@ interface ProjectRow {
 /** A project as the server works with it: the public shape plus what only the server needs. */
 export interface StoredProject extends Project {
   id: string;
+  /** The project's own fallback order as stored; `null` when it uses the default. */
+  storedTextFallback: string[] | null;
   organisationId: string;
   areaMarginMetres: number;
   analysisSrid: number;
@@ -53,13 +57,17 @@ const PROJECT_COLUMNS = `
   p.id, p.slug, p.title, p.description,
   ST_AsGeoJSON(p.area, 7)::json AS area,
   json_build_array(ST_XMin(p.area), ST_YMin(p.area), ST_XMax(p.area), ST_YMax(p.area)) AS bounds,
-  p.area_margin_m, p.analysis_srid, p.languages, p.default_language, p.basemap, p.moderation,
+  p.area_margin_m, p.analysis_srid, p.languages, p.default_language, p.text_fallback, p.basemap, p.moderation,
   p.k_anonymity, p.opens_at, p.closes_at, p.retention_days, p.privacy_contact, p.background_questions,
   ((p.opens_at IS NULL OR p.opens_at <= now()) AND (p.closes_at IS NULL OR p.closes_at > now())) AS is_open,
   p.organisation_id,
   (SELECT json_build_object('slug', o.slug, 'name', o.name, 'logoUrl', ${LOGO_URL_SQL('o')},
                             'primaryColour', o.primary_colour, 'accentColour', o.accent_colour)
    FROM organisations o WHERE o.id = p.organisation_id) AS organisation`;
+
+/** The order a reader's missing texts are looked for in: the stored one, or the default. */
+const textFallbackOf = (row: Pick<ProjectRow, 'text_fallback' | 'default_language'>): string[] =>
+  projectTextFallback({ textFallback: row.text_fallback, defaultLanguage: row.default_language });
 
 function toBasemap(value: unknown): Basemap {
   const parsed = basemapSchema.safeParse(value);
@@ -127,6 +135,8 @@ async function findProject(
     })),
     languages: row.languages,
     defaultLanguage: row.default_language,
+    textFallback: textFallbackOf(row),
+    storedTextFallback: row.text_fallback,
     basemap: toBasemap(row.basemap),
     moderation: row.moderation,
     k: row.k_anonymity,
@@ -157,6 +167,7 @@ export async function listOpenProjects(db: Queryable): Promise<ProjectSummary[]>
     description: row.description,
     open: row.is_open,
     languages: row.languages,
+    textFallback: textFallbackOf(row),
     bounds: row.bounds,
     hasResults: row.has_results,
   }));
@@ -174,9 +185,9 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO projects (slug, title, description, area, area_margin_m, analysis_srid, languages,
        default_language, basemap, moderation, k_anonymity, opens_at, closes_at, retention_days, privacy_contact,
-       background_questions, organisation_id)
+       background_questions, text_fallback, organisation_id)
      VALUES ($1, $2, $3, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)), $5, $6, $7, $8, $9, $10, $11, $12,
-       $13, $14, $15, $16, (SELECT id FROM organisations WHERE slug = $17::text))
+       $13, $14, $15, $16, $17, (SELECT id FROM organisations WHERE slug = $18::text))
      RETURNING id`,
     [definition.slug, ...settingValues(definition), definition.organisation ?? 'default'],
   );
@@ -186,7 +197,7 @@ export async function insertProject(db: Queryable, input: ProjectDefinition): Pr
   return projectId;
 }
 
-/** A definition's settings in the column order of INSERT and UPDATE ($2…$16). */
+/** A definition's settings in the column order of INSERT and UPDATE ($2…$17). */
 function settingValues(definition: ReturnType<typeof projectDefinitionSchema.parse>): unknown[] {
   return [
     definition.title,
@@ -204,6 +215,7 @@ function settingValues(definition: ReturnType<typeof projectDefinitionSchema.par
     definition.retentionDays,
     definition.privacyContact,
     definition.backgroundQuestions,
+    definition.textFallback && definition.textFallback.length > 0 ? definition.textFallback : null,
   ];
 }
 
@@ -258,6 +270,7 @@ export async function listStaffProjects(db: Queryable, onlyIds?: string[]) {
     description: row.description,
     open: row.is_open,
     languages: row.languages,
+    textFallback: textFallbackOf(row),
     bounds: row.bounds,
     hasResults: row.has_results,
     organisation: row.organisation.slug,
@@ -279,6 +292,7 @@ export function toDefinition(project: StoredProject, storedBasemap: boolean) {
     analysisSrid: project.analysisSrid,
     languages: project.languages,
     defaultLanguage: project.defaultLanguage,
+    textFallback: project.storedTextFallback,
     basemap: storedBasemap ? project.basemap : null,
     moderation: project.moderation,
     k: project.k,
@@ -322,7 +336,7 @@ export async function updateProject(
     `UPDATE projects SET title = $2, description = $3, area = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($4::text), 4326)),
        area_margin_m = $5, analysis_srid = $6, languages = $7, default_language = $8, basemap = $9,
        moderation = $10, k_anonymity = $11, opens_at = $12, closes_at = $13, retention_days = $14,
-       privacy_contact = $15, background_questions = $16, updated_at = now()
+       privacy_contact = $15, background_questions = $16, text_fallback = $17, updated_at = now()
      WHERE id = $1`,
     [projectId, ...settingValues(definition)],
   );

@@ -1,6 +1,6 @@
 import type { Category } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
-import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { useProjectText } from '../../i18n/project-text-scope.tsx';
 import { CategoryIcon } from '../../lib/category-icon.tsx';
 
 interface CategoryPickerProps {
@@ -11,7 +11,8 @@ interface CategoryPickerProps {
 
 /** The method's categories as toggle buttons, each with its icon, label and map colour. */
 export function CategoryPicker({ categories, selected, onChoose }: CategoryPickerProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const projectText = useProjectText();
   return (
     <fieldset className="category-picker">
       {/* The step's heading says it on screen; the group keeps its name for screen readers. */}
@@ -20,7 +21,7 @@ export function CategoryPicker({ categories, selected, onChoose }: CategoryPicke
         {categories.map((category) => {
           // Labels are the project's own; one missing in the reader's language is shown in
           // another, marked with its language (and direction) for screen readers.
-          const label = textInLanguage(category.labels, i18n.language);
+          const label = projectText.pick(category.labels);
           return (
             <li key={category.key}>
               <button
@@ -31,11 +32,7 @@ export function CategoryPicker({ categories, selected, onChoose }: CategoryPicke
                 onClick={() => onChoose(category.key)}
               >
                 <CategoryIcon icon={category.icon} colour={category.colour} size="large" />
-                <span
-                  className="category-button__label"
-                  lang={langIfDifferent(label, i18n.language)}
-                  dir="auto"
-                >
+                <span className="category-button__label" lang={projectText.lang(label)} dir="auto">
                   {label.text}
                 </span>
               </button>

@@ -1,4 +1,5 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import type { ReactNode, RefObject } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +67,9 @@ export function ContributeForm({
   // Problems with the follow-up answers show once a send was tried (for this draft).
   const [triedToSend, setTriedToSend] = useState<string | null>(null);
   // The project's question, marked with its language when it is not the page's (see textInLanguage).
-  const prompt = category ? textInLanguage(category.prompts, i18n.language) : null;
+  const prompt = category
+    ? textInLanguage(category.prompts, i18n.language, projectTextFallback(project))
+    : null;
   const next = nextStep(view, steps);
   // What the status region said on an earlier step ("Point placed.") is old news on the next;
   // errors stay until something new is said, and the outcome of Send shows on the thanks.

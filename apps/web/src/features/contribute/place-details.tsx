@@ -1,7 +1,7 @@
 import type { Category } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../i18n/format.ts';
-import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { useProjectText } from '../../i18n/project-text-scope.tsx';
 import { CategoryIcon } from '../../lib/category-icon.tsx';
 import type { ShownContribution } from '../../map/project-map.tsx';
 
@@ -18,12 +18,13 @@ interface PlaceDetailsProps {
  */
 export function PlaceDetails({ place, category, onReport }: PlaceDetailsProps) {
   const { t, i18n } = useTranslation();
-  const label = category ? textInLanguage(category.labels, i18n.language) : null;
+  const projectText = useProjectText();
+  const label = category ? projectText.pick(category.labels) : null;
   return (
     <div className="place-details" data-testid="place-details" data-id={place.id}>
       <p className="place-details__category">
         <CategoryIcon icon={category?.icon} colour={category?.colour ?? '#5b6470'} size="large" />
-        <span lang={label ? langIfDifferent(label, i18n.language) : undefined} dir="auto">
+        <span lang={label ? projectText.lang(label) : undefined} dir="auto">
           {label?.text ?? place.category}
         </span>
       </p>

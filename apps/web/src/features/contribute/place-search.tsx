@@ -1,5 +1,5 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
-import { pickText } from '@nabolag/schema/plain';
+import { pickText, projectTextFallback } from '@nabolag/schema/plain';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { webConfig } from '../../app/web-config.ts';
@@ -230,7 +230,7 @@ function NamedPlaces({
       {groups.map(({ category, features }) => (
         <CategoryPlaces
           key={category.key}
-          label={pickText(category.labels, i18n.language)}
+          label={pickText(category.labels, i18n.language, projectTextFallback(project))}
           colour={category.colour}
           categoryKey={category.key}
           features={features}

@@ -1,4 +1,5 @@
 import type { Category, ContributionGeometryType, Project, PublicContributionFeature } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
@@ -35,7 +36,7 @@ const GEOMETRY_TEST_IDS: Record<ContributionGeometryType, string> = {
 export function PlaceStep({ project, category, contribution, map, places }: PlaceStepProps) {
   const { t, i18n } = useTranslation();
   const { draft, sending, chooseGeometry, place, announce } = contribution;
-  const label = textInLanguage(category.labels, i18n.language);
+  const label = textInLanguage(category.labels, i18n.language, projectTextFallback(project));
   const types = geometryTypesOf(category);
   const geometryType = effectiveGeometryType(draft.geometryType, category);
 

@@ -1,7 +1,7 @@
 import type { Category, PublicContributionFeature } from '@nabolag/schema';
-import { pickText } from '@nabolag/schema/plain';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProjectText } from '../../i18n/project-text-scope.tsx';
 import { placeText } from './place-text.ts';
 import { placesByCategory } from './places.ts';
 
@@ -27,7 +27,7 @@ export function PlacesOnMap({ categories, features }: PlacesOnMapProps) {
       {groups.map(({ category, features: inCategory }) => (
         <section key={category.key} aria-labelledby={`${id}-${category.key}`}>
           <h3 id={`${id}-${category.key}`}>
-            {pickText(category.labels, i18n.language)} ({inCategory.length})
+            <ProjectText text={category.labels} /> ({inCategory.length})
           </h3>
           <ul>
             {inCategory.map((feature) => (

@@ -1,5 +1,5 @@
 import type { Project, PublicContributionFeature } from '@nabolag/schema';
-import { pickText } from '@nabolag/schema/plain';
+import { pickText, projectTextFallback } from '@nabolag/schema/plain';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
@@ -10,6 +10,7 @@ import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath, resultsPath } from '../.
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { ProjectTextScope } from '../../i18n/project-text-scope.tsx';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { ProjectMap, type ProjectMapHandle, type ShownContribution } from '../../map/project-map.tsx';
@@ -62,7 +63,11 @@ export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: Residen
   const { t, i18n } = useTranslation();
   const { state, retry } = useProject(slug);
 
-  useDocumentTitle(state.status === 'ready' ? pickText(state.project.title, i18n.language) : null);
+  useDocumentTitle(
+    state.status === 'ready'
+      ? pickText(state.project.title, i18n.language, projectTextFallback(state.project))
+      : null,
+  );
 
   if (state.status === 'loading') return <ProjectLoading>{t('project.loading')}</ProjectLoading>;
 
@@ -70,7 +75,11 @@ export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: Residen
     return <ProjectLoadFailed error={state.error} title={t('project.loadFailedTitle')} onRetry={retry} />;
   }
 
-  return <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />;
+  return (
+    <ProjectTextScope project={state.project}>
+      <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />
+    </ProjectTextScope>
+  );
 }
 
 type ContributionsState =
@@ -173,7 +182,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
 
   // The project's own texts may be in another language than the page (an Arabic reader gets
   // the bokmål title): marked with their language, and laid out in their own direction.
-  const titleText = textInLanguage(project.title, language);
+  const titleText = textInLanguage(project.title, language, projectTextFallback(project));
   const title = titleText.text;
 
   // The panel's view: the welcome, a step of adding a place, or the thanks. A kiosk starts at
@@ -243,7 +252,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   const shownCategory = shown
     ? project.categories.find((candidate) => candidate.key === shown.category)
     : undefined;
-  const shownLabel = shownCategory ? textInLanguage(shownCategory.labels, language) : null;
+  const shownLabel = shownCategory
+    ? textInLanguage(shownCategory.labels, language, projectTextFallback(project))
+    : null;
   const position = stepPosition(view, steps);
 
   const header = shown ? (

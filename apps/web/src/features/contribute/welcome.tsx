@@ -1,4 +1,5 @@
 import type { Project } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getParticipation } from '../../api/nabolag-api.ts';
@@ -26,7 +27,7 @@ export function Welcome({ project, placesCount, links, children }: WelcomeProps)
   const language = i18n.language;
   const [aboutOpen, setAboutOpen] = useState(false);
   const participants = useParticipants(project.slug);
-  const descriptionText = textInLanguage(project.description, language);
+  const descriptionText = textInLanguage(project.description, language, projectTextFallback(project));
   const notYetOpen = project.opensAt !== null && new Date(project.opensAt).getTime() > Date.now();
 
   return (

@@ -5,6 +5,7 @@ import {
   participantTokenSchema,
   pickText,
 } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { Link } from '../../app/router.tsx';
 import { privacyPath, projectPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
+import { ProjectTextScope } from '../../i18n/project-text-scope.tsx';
 import { browserStorage } from '../../lib/storage.ts';
 import { forgetFirstSend } from '../contribute/first-send/first-send.ts';
 import { storedParticipantToken } from '../contribute/participant-token.ts';
@@ -80,7 +82,7 @@ export function MyPlacesPage({ slug }: { slug: string }) {
 
   const title =
     state.status === 'ready' || state.status === 'no-token'
-      ? pickText(state.project.title, i18n.language)
+      ? pickText(state.project.title, i18n.language, projectTextFallback(state.project))
       : null;
   useDocumentTitle(title ? t('me.documentTitle', { title }) : t('me.title'));
 
@@ -135,84 +137,86 @@ export function MyPlacesPage({ slug }: { slug: string }) {
   };
 
   return (
-    <div className="page page--narrow my-places" data-testid="my-places">
-      <p className="my-places__back">
-        <Link href={projectPath(slug)}>{t('me.backToMap')}</Link>
-      </p>
-      <h1 ref={listHeading} tabIndex={-1}>
-        {t('me.title')}
-      </h1>
-      <p className="lead">{t('me.intro', { title })}</p>
-      <div
-        role="status"
-        aria-live="polite"
-        className="my-places__announcement"
-        data-testid="my-places-status"
-      >
-        {announcement && <p className="status-line status-line--success">{t(announcement)}</p>}
-      </div>
-
-      {contributions.length === 0 ? (
-        <div className="notice my-places__empty" data-testid="my-places-empty">
-          <h2 className="notice__title">{t('me.emptyTitle')}</h2>
-          <p>{t(state.status === 'no-token' ? 'me.emptyNoToken' : 'me.emptyText')}</p>
-          <p>
-            <Link href={projectPath(slug)} className="button button--primary">
-              {t('me.goToMap')}
-            </Link>
-          </p>
+    <ProjectTextScope project={state.project}>
+      <div className="page page--narrow my-places" data-testid="my-places">
+        <p className="my-places__back">
+          <Link href={projectPath(slug)}>{t('me.backToMap')}</Link>
+        </p>
+        <h1 ref={listHeading} tabIndex={-1}>
+          {t('me.title')}
+        </h1>
+        <p className="lead">{t('me.intro', { title })}</p>
+        <div
+          role="status"
+          aria-live="polite"
+          className="my-places__announcement"
+          data-testid="my-places-status"
+        >
+          {announcement && <p className="status-line status-line--success">{t(announcement)}</p>}
         </div>
-      ) : (
-        <ul className="my-places__list" aria-label={t('me.listLabel', { count: contributions.length })}>
-          {contributions.map((contribution) => (
-            <li key={contribution.id}>
-              <OwnPlaceCard
-                project={state.project}
-                contribution={contribution}
-                token={state.status === 'ready' ? state.token : ''}
-                onChanged={refresh}
-                onDeleted={removeFromList}
+
+        {contributions.length === 0 ? (
+          <div className="notice my-places__empty" data-testid="my-places-empty">
+            <h2 className="notice__title">{t('me.emptyTitle')}</h2>
+            <p>{t(state.status === 'no-token' ? 'me.emptyNoToken' : 'me.emptyText')}</p>
+            <p>
+              <Link href={projectPath(slug)} className="button button--primary">
+                {t('me.goToMap')}
+              </Link>
+            </p>
+          </div>
+        ) : (
+          <ul className="my-places__list" aria-label={t('me.listLabel', { count: contributions.length })}>
+            {contributions.map((contribution) => (
+              <li key={contribution.id}>
+                <OwnPlaceCard
+                  project={state.project}
+                  contribution={contribution}
+                  token={state.status === 'ready' ? state.token : ''}
+                  onChanged={refresh}
+                  onDeleted={removeFromList}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+
+        {state.status === 'ready' && state.data.participantId !== null && (
+          <>
+            <section className="my-places__section" aria-labelledby="own-answers-section">
+              <h2 id="own-answers-section" className="visually-hidden">
+                {t('me.answersHeading')}
+              </h2>
+              <OwnAnswers
+                projectSlug={slug}
+                asked={state.project.backgroundQuestions}
+                token={state.token}
+                profile={state.data.profile}
+                onSaved={refresh}
               />
-            </li>
-          ))}
-        </ul>
-      )}
-
-      {state.status === 'ready' && state.data.participantId !== null && (
-        <>
-          <section className="my-places__section" aria-labelledby="own-answers-section">
-            <h2 id="own-answers-section" className="visually-hidden">
-              {t('me.answersHeading')}
-            </h2>
-            <OwnAnswers
-              projectSlug={slug}
-              asked={state.project.backgroundQuestions}
+            </section>
+            <EraseEverything
+              slug={slug}
               token={state.token}
-              profile={state.data.profile}
-              onSaved={refresh}
+              onErased={() => {
+                forgetFirstSend(slug, browserStorage());
+                setState((current) =>
+                  current.status === 'ready'
+                    ? { ...current, data: { participantId: null, profile: {}, contributions: [] } }
+                    : current,
+                );
+                setAnnouncement('me.erased');
+                listHeading.current?.focus();
+              }}
             />
-          </section>
-          <EraseEverything
-            slug={slug}
-            token={state.token}
-            onErased={() => {
-              forgetFirstSend(slug, browserStorage());
-              setState((current) =>
-                current.status === 'ready'
-                  ? { ...current, data: { participantId: null, profile: {}, contributions: [] } }
-                  : current,
-              );
-              setAnnouncement('me.erased');
-              listHeading.current?.focus();
-            }}
-          />
-        </>
-      )}
+          </>
+        )}
 
-      <p className="my-places__privacy link-row">
-        <Link href={privacyPath(slug)}>{t('me.privacyLink')}</Link>
-      </p>
-    </div>
+        <p className="my-places__privacy link-row">
+          <Link href={privacyPath(slug)}>{t('me.privacyLink')}</Link>
+        </p>
+      </div>
+    </ProjectTextScope>
   );
 }
 

@@ -7,6 +7,7 @@ import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { BackgroundQuestions } from '../contribute/first-send/background-questions.tsx';
 import { answersFromProfile, profileFromAnswers } from '../contribute/first-send/first-send.ts';
 import { answersNotCleared } from './own-places.ts';
+import './own-answers.css';
 
 interface OwnAnswersProps {
   projectSlug: string;
@@ -54,6 +55,7 @@ export function OwnAnswers({ projectSlug, asked, token, profile, onSaved }: OwnA
   return (
     <form
       className="own-answers"
+      data-testid="own-answers"
       noValidate
       aria-labelledby="own-answers-heading"
       onSubmit={(event) => {

@@ -1,5 +1,6 @@
-import { type Category, type OwnContribution, pickText } from '@nabolag/schema';
+import type { Category, OwnContribution } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
+import { ProjectText, useProjectText } from '../../i18n/project-text-scope.tsx';
 
 /**
  * The participant's answers to a place's follow-up questions, in the order the category asks
@@ -13,8 +14,8 @@ export function OwnFollowUpAnswers({
   contribution: OwnContribution;
   category: Category | undefined;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
+  const projectText = useProjectText();
   const answers = Object.entries(contribution.answers);
   if (answers.length === 0) return null;
   const questions = category?.questions ?? [];
@@ -34,7 +35,7 @@ export function OwnFollowUpAnswers({
               question && 'options' in question
                 ? question.options.find((candidate) => candidate.key === option)
                 : undefined;
-            return found ? pickText(found.labels, language) : option;
+            return found ? projectText.text(found.labels) : option;
           };
           const text = Array.isArray(value)
             ? value.map(optionLabel).join(', ')
@@ -43,7 +44,7 @@ export function OwnFollowUpAnswers({
               : String(value);
           return (
             <div key={key} className="own-place__answer">
-              <dt dir="auto">{question ? pickText(question.labels, language) : key}</dt>
+              <dt dir="auto">{question ? <ProjectText text={question.labels} /> : key}</dt>
               <dd dir="auto">{text}</dd>
             </div>
           );

@@ -1,10 +1,12 @@
 import { type ContributionUpdate, type OwnContribution, type Project, pickText } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteContribution, updateContribution } from '../../api/participant-api.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { ProjectText } from '../../i18n/project-text-scope.tsx';
 import type { LngLat } from '../../lib/lng-lat.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { MovePlace } from './move-place.tsx';
@@ -42,7 +44,9 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
   };
 
   const category = project.categories.find((candidate) => candidate.key === contribution.category);
-  const categoryLabel = category ? pickText(category.labels, language) : contribution.category;
+  const categoryLabel = category
+    ? pickText(category.labels, language, projectTextFallback(project))
+    : contribution.category;
   const status = STATUS_TEXT[contribution.status];
   const point = contribution.geometry.type === 'Point' ? (contribution.geometry.coordinates as LngLat) : null;
 
@@ -97,7 +101,7 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
             style={{ backgroundColor: category?.colour ?? '#5f6b7a' }}
             aria-hidden="true"
           />
-          {categoryLabel}
+          {category ? <ProjectText text={category.labels} /> : categoryLabel}
         </h2>
         <p className={`own-place__status own-place__status--${contribution.status}`}>{t(status.label)}</p>
       </header>

@@ -3,10 +3,10 @@ import {
   type ContributionUpdate,
   MAX_STORY_LENGTH,
   type OwnContribution,
-  pickText,
 } from '@nabolag/schema';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProjectText } from '../../i18n/project-text-scope.tsx';
 
 interface OwnPlaceEditorProps {
   contribution: OwnContribution;
@@ -22,7 +22,8 @@ interface OwnPlaceEditorProps {
  * nothing removes it.
  */
 export function OwnPlaceEditor({ contribution, categories, saving, onSave, onCancel }: OwnPlaceEditorProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const projectText = useProjectText();
   const id = useId();
   const [category, setCategory] = useState(contribution.category);
   const [story, setStory] = useState(contribution.story ?? '');
@@ -63,7 +64,7 @@ export function OwnPlaceEditor({ contribution, categories, saving, onSave, onCan
               onChange={() => setCategory(candidate.key)}
             />
             <span className="swatch" style={{ backgroundColor: candidate.colour }} aria-hidden="true" />
-            <span>{pickText(candidate.labels, i18n.language)}</span>
+            <span>{projectText.text(candidate.labels)}</span>
           </label>
         ))}
       </fieldset>

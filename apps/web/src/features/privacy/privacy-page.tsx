@@ -1,4 +1,5 @@
 import type { BackgroundQuestion, Project } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.tsx';
@@ -42,7 +43,7 @@ export function PrivacyPage({ slug }: { slug: string }) {
 function PrivacyNotice({ project }: { project: Project }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const title = textInLanguage(project.title, language);
+  const title = textInLanguage(project.title, language, projectTextFallback(project));
   const contact = project.privacyContact.trim();
   // Only the questions this project asks; none asked, none collected (and none to delete).
   const asksQuestions = project.backgroundQuestions.length > 0;

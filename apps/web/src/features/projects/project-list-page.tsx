@@ -70,8 +70,8 @@ export function ProjectListPage() {
           {state.projects.map((project) => {
             // The project's own texts may be in another language than the page (lang), and
             // a Norwegian text on an Arabic page keeps its own direction (dir="auto").
-            const title = textInLanguage(project.title, i18n.language);
-            const description = textInLanguage(project.description, i18n.language);
+            const title = textInLanguage(project.title, i18n.language, project.textFallback);
+            const description = textInLanguage(project.description, i18n.language, project.textFallback);
             return (
               <li key={project.slug} className="project-card">
                 <h2 className="project-card__title" lang={langIfDifferent(title, i18n.language)} dir="auto">

@@ -1,7 +1,9 @@
 import { type Project, type ProjectResults, pickText } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeName } from '../../i18n/place-name.ts';
+import { ProjectText } from '../../i18n/project-text-scope.tsx';
 import { HEATMAP_COLOURS } from '../../map/heatmap-cells.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
@@ -25,7 +27,9 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
   const referenceLayers = useReferenceLayers(project.slug);
   const category = results.categories.find((candidate) => candidate.key === chosen);
   const definition = project.categories.find((candidate) => candidate.key === chosen);
-  const label = definition ? pickText(definition.labels, language) : (chosen ?? '');
+  const label = definition
+    ? pickText(definition.labels, language, projectTextFallback(project))
+    : (chosen ?? '');
 
   return (
     <section className="results__map-section" aria-labelledby="results-map-title">
@@ -50,7 +54,7 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
                 onChange={() => setChosen(entry.key)}
               />
               <span className="swatch" style={{ background: own?.colour ?? '#5f6b7a' }} aria-hidden="true" />
-              <span dir="auto">{own ? pickText(own.labels, language) : entry.key}</span>
+              {own ? <ProjectText text={own.labels} /> : <span dir="auto">{entry.key}</span>}
             </label>
           );
         })}

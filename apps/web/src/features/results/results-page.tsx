@@ -1,4 +1,5 @@
 import { type Project, type ProjectResults, pickText } from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.tsx';
 import { projectPath } from '../../app/routes.ts';
@@ -12,6 +13,7 @@ import { QuoteList, UpdateTimeline } from './results-sections.tsx';
 import { hasPlaces } from './results-view.ts';
 import { useResults } from './use-results.ts';
 import './results.css';
+import { ProjectTextScope } from '../../i18n/project-text-scope.tsx';
 
 /**
  * `/p/:slug/results` ("What we heard"): what residents told the project — the k-anonymous
@@ -23,7 +25,9 @@ export function ResultsPage({ slug }: { slug: string }) {
   const project = useProject(slug);
   const results = useResults(slug);
   const projectTitle =
-    project.state.status === 'ready' ? pickText(project.state.project.title, i18n.language) : null;
+    project.state.status === 'ready'
+      ? pickText(project.state.project.title, i18n.language, projectTextFallback(project.state.project))
+      : null;
   useDocumentTitle(projectTitle ? `${t('results.title')} – ${projectTitle}` : null);
 
   if (project.state.status === 'failed')
@@ -44,13 +48,17 @@ export function ResultsPage({ slug }: { slug: string }) {
     );
   if (project.state.status === 'loading' || results.state.status === 'loading')
     return <ProjectLoading>{t('results.loading')}</ProjectLoading>;
-  return <Results project={project.state.project} results={results.state.results} />;
+  return (
+    <ProjectTextScope project={project.state.project}>
+      <Results project={project.state.project} results={results.state.results} />
+    </ProjectTextScope>
+  );
 }
 
 function Results({ project, results }: { project: Project; results: ProjectResults }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const title = textInLanguage(project.title, language);
+  const title = textInLanguage(project.title, language, projectTextFallback(project));
   const places = hasPlaces(results);
 
   return (

@@ -1,7 +1,8 @@
-import { type Project, type ProjectUpdate, pickText, type Quote } from '@nabolag/schema';
+import type { Project, ProjectUpdate, Quote } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../i18n/format.ts';
 import { langIfDifferent } from '../../i18n/project-text.ts';
+import { ProjectText } from '../../i18n/project-text-scope.tsx';
 import { paragraphs, updateInLanguage } from './results-view.ts';
 
 /**
@@ -9,7 +10,7 @@ import { paragraphs, updateInLanguage } from './results-view.ts';
  * text says its own direction, `dir="auto"`), with the category they were given under.
  */
 export function QuoteList({ project, quotes }: { project: Project; quotes: readonly Quote[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <section className="results__quotes" aria-labelledby="results-quotes-title">
       <h2 id="results-quotes-title">{t('results.quotesHeading')}</h2>
@@ -26,7 +27,7 @@ export function QuoteList({ project, quotes }: { project: Project; quotes: reado
                     style={{ background: category?.colour ?? '#5f6b7a' }}
                     aria-hidden="true"
                   />
-                  {category ? pickText(category.labels, i18n.language) : quote.category}
+                  {category ? <ProjectText text={category.labels} /> : quote.category}
                 </figcaption>
               </figure>
             </li>

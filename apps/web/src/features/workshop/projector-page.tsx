@@ -1,4 +1,11 @@
-import { type HeatmapCollection, type Project, pickText, type SessionEvent } from '@nabolag/schema';
+import {
+  type HeatmapCollection,
+  type LocalizedText,
+  type Project,
+  pickText,
+  type SessionEvent,
+} from '@nabolag/schema';
+import { projectTextFallback } from '@nabolag/schema/plain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiFailure } from '../../api/client.ts';
@@ -172,10 +179,10 @@ function Projector({
     else void rootRef.current?.requestFullscreen().catch(noop);
   };
 
-  const titleText = textInLanguage(project.title, language);
+  const titleText = textInLanguage(project.title, language, projectTextFallback(project));
   const categoryLabel = (key: string) => {
     const category = project.categories.find((candidate) => candidate.key === key);
-    return category ? pickText(category.labels, language) : key;
+    return category ? pickText(category.labels, language, projectTextFallback(project)) : key;
   };
 
   return (
@@ -258,7 +265,7 @@ function Projector({
                   style={{ background: category.colour }}
                   aria-hidden="true"
                 />
-                <span className="projector__legend-label">{pickText(category.labels, language)}</span>
+                <ProjectLabel className="projector__legend-label" text={category.labels} project={project} />
                 <span className="projector__legend-count">{counts.get(category.key) ?? 0}</span>
               </li>
             ))}
@@ -334,5 +341,24 @@ function StoryCarousel({
       <blockquote dir="auto">{story.story}</blockquote>
       <figcaption>{categoryLabel(story.category)}</figcaption>
     </figure>
+  );
+}
+
+/** A project text on the projector, marked with its language when it is not the page's. */
+function ProjectLabel({
+  text,
+  project,
+  className,
+}: {
+  text: LocalizedText;
+  project: Project;
+  className: string;
+}) {
+  const { i18n } = useTranslation();
+  const found = textInLanguage(text, i18n.language, projectTextFallback(project));
+  return (
+    <span className={className} lang={langIfDifferent(found, i18n.language)} dir="auto">
+      {found.text}
+    </span>
   );
 }

@@ -3,7 +3,7 @@ import { SCALE_MAX, SCALE_MIN } from '@nabolag/schema/plain';
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { langIfDifferent, textInLanguage } from '../../../i18n/project-text.ts';
+import { useProjectText } from '../../../i18n/project-text-scope.tsx';
 
 interface FollowUpFieldProps {
   question: FollowUpQuestion;
@@ -49,11 +49,11 @@ function problemText(
  * aria-describedby, so it is read when focus lands there.
  */
 export function FollowUpField({ question, value, onChange, problem, disabled }: FollowUpFieldProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
+  const { pick, lang } = useProjectText();
   const id = followUpControlId(question.key);
-  const label = textInLanguage(question.labels, language);
-  const help = textInLanguage(question.help, language);
+  const label = pick(question.labels);
+  const help = pick(question.help);
   const helpId = help.text ? `${id}-help` : undefined;
   const problemId = problem ? `${id}-problem` : undefined;
   const text = typeof value === 'string' ? value : '';
@@ -61,14 +61,14 @@ export function FollowUpField({ question, value, onChange, problem, disabled }: 
 
   const title = (
     <>
-      <span lang={langIfDifferent(label, language)} dir="auto">
+      <span lang={lang(label)} dir="auto">
         {label.text}
       </span>
       {question.required && <span className="follow-up__required"> ({t('followUp.required')})</span>}
     </>
   );
   const helpText = help.text ? (
-    <p id={helpId} className="field__hint" lang={langIfDifferent(help, language)} dir="auto">
+    <p id={helpId} className="field__hint" lang={lang(help)} dir="auto">
       {help.text}
     </p>
   ) : null;
@@ -89,18 +89,18 @@ export function FollowUpField({ question, value, onChange, problem, disabled }: 
       question.type === 'scale'
         ? SCALE.map((number) => ({ key: number, label: number }))
         : question.options.map((option) => {
-            const optionLabel = textInLanguage(option.labels, language);
+            const optionLabel = pick(option.labels);
             return {
               key: option.key,
               label: (
-                <span lang={langIfDifferent(optionLabel, language)} dir="auto">
+                <span lang={lang(optionLabel)} dir="auto">
                   {optionLabel.text}
                 </span>
               ),
             };
           });
-    const minLabel = question.type === 'scale' ? textInLanguage(question.minLabels, language).text : '';
-    const maxLabel = question.type === 'scale' ? textInLanguage(question.maxLabels, language).text : '';
+    const minLabel = question.type === 'scale' ? pick(question.minLabels).text : '';
+    const maxLabel = question.type === 'scale' ? pick(question.maxLabels).text : '';
     return (
       <fieldset
         className={`follow-up__question follow-up__question--${question.type}`}
@@ -160,7 +160,7 @@ export function FollowUpField({ question, value, onChange, problem, disabled }: 
 
   const number = question.type === 'number';
   const boundsId = number ? `${id}-bounds` : undefined;
-  const unit = number ? textInLanguage(question.unit, language).text : '';
+  const unit = number ? pick(question.unit).text : '';
   const describedBy = [helpId, boundsId, problemId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field follow-up__question" data-testid={`follow-up-${question.key}`}>

@@ -1,7 +1,7 @@
 import type { AnswerProblem, Category } from '@nabolag/schema';
-import { pickText } from '@nabolag/schema/plain';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProjectText } from '../../../i18n/project-text-scope.tsx';
 import type { Announcement } from '../drawing-announcements.ts';
 import { answerProblems, type RawAnswers, shownQuestionsFor } from './follow-up-answers.ts';
 import { FollowUpField } from './follow-up-field.tsx';
@@ -31,14 +31,14 @@ export function FollowUpStep({
   disabled,
   announce,
 }: FollowUpStepProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const questions = category.questions ?? [];
   const shown = useMemo(() => shownQuestionsFor(questions, answers), [questions, answers]);
   const problems: Record<string, AnswerProblem> = showProblems ? answerProblems(questions, answers) : {};
 
   const shownKeys = shown.map((question) => question.key).join(' ');
   const previous = useRef<string | null>(null);
-  const language = i18n.language;
+  const { text: labelOf } = useProjectText();
   useEffect(() => {
     const before = previous.current;
     previous.current = shownKeys;
@@ -47,13 +47,12 @@ export function FollowUpStep({
     const now = new Set(shownKeys.split(' '));
     const added = questions.filter((question) => now.has(question.key) && !earlier.has(question.key));
     const removed = questions.filter((question) => earlier.has(question.key) && !now.has(question.key));
-    const names = (list: typeof questions) =>
-      list.map((question) => pickText(question.labels, language)).join('; ');
+    const names = (list: typeof questions) => list.map((question) => labelOf(question.labels)).join('; ');
     if (added.length > 0)
       announce({ tone: 'info', key: 'followUp.questionAdded', values: { question: names(added) } });
     else if (removed.length > 0)
       announce({ tone: 'info', key: 'followUp.questionRemoved', values: { question: names(removed) } });
-  }, [shownKeys, questions, announce, language]);
+  }, [shownKeys, questions, announce, labelOf]);
 
   if (questions.length === 0) return null;
   return (

@@ -9,8 +9,12 @@ export function formatMoment(iso: string, language: string): string {
   }
 }
 
-/** A language's name in the reader's language (`nb` → "norsk bokmål"), or the tag itself. */
-export function languageName(tag: string, inLanguage: string): string {
+/**
+ * A language's name in the reader's language (`ti` → "tigrinja" for a bokmål reader), or the tag
+ * itself: only as an aside to the native name (`nativeLanguageName`), for staff who do not
+ * recognise "ትግርኛ".
+ */
+export function languageNameIn(tag: string, inLanguage: string): string {
   try {
     return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag) ?? tag;
   } catch {

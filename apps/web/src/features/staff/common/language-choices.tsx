@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { languageName } from './format.ts';
+import { nativeLanguageName } from '../../../i18n/language.ts';
+import { languageNameIn } from './format.ts';
 
 /**
  * Languages a project (or an organisation, as its default) may offer: Norwegian, Sami, English and the languages most spoken by
@@ -75,9 +76,10 @@ export function LanguageCheckboxes({
             checked={selected.includes(language)}
             onChange={(event) => onToggle(language, event.target.checked)}
           />
-          <span lang={language}>{languageName(language, language)}</span>
-          {languageName(language, language) !== languageName(language, i18n.language) && (
-            <span className="checkbox__aside"> ({languageName(language, i18n.language)})</span>
+          <span lang={language}>{nativeLanguageName(language)}</span>
+          {nativeLanguageName(language).toLocaleLowerCase(language) !==
+            languageNameIn(language, i18n.language).toLocaleLowerCase(language) && (
+            <span className="checkbox__aside"> ({languageNameIn(language, i18n.language)})</span>
           )}
         </label>
       ))}

@@ -2,7 +2,7 @@ import { EXPORT_CRS, EXPORT_FORMATS, type ExportLayout } from '@nabolag/schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportChoice } from '../../../api/export-download.ts';
-import { languageName } from '../common/format.ts';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { crsAllowed } from './export-progress.ts';
 
 interface ExportChoicesProps {
@@ -17,7 +17,7 @@ const LAYOUTS: readonly ExportLayout[] = ['per-category', 'single'];
 
 /** Format, layout, language and coordinate system of an export, as radio groups and a select. */
 export function ExportChoices({ choice, languages, disabled, onChange }: ExportChoicesProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   return (
     <fieldset className="export-choices" disabled={disabled}>
@@ -77,7 +77,7 @@ export function ExportChoices({ choice, languages, disabled, onChange }: ExportC
         >
           {languages.map((language) => (
             <option key={language} value={language}>
-              {languageName(language, i18n.language)}
+              {nativeLanguageName(language)}
             </option>
           ))}
         </select>

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../../app/router.tsx';
 import { useDocumentTitle } from '../../../app/use-document-title.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { FieldErrorText, fieldDomId, TextField } from '../common/fields.tsx';
-import { languageName } from '../common/format.ts';
 import { LanguageCheckboxes, languageChoices, toggleLanguage } from '../common/language-choices.tsx';
 import { LoadFailed, Loading } from '../common/load-states.tsx';
 import { useLoad } from '../common/use-load.ts';
@@ -70,7 +70,7 @@ function OrganisationEditor({
   organisation: Organisation;
   onSaved: (organisation: Organisation) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api, reloadOrganisations } = useStaff();
   const [form, setForm] = useState<OrganisationForm>(() => organisationForm(organisation));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -172,7 +172,7 @@ function OrganisationEditor({
         >
           {form.defaultLanguages.map((language) => (
             <option key={language} value={language}>
-              {languageName(language, i18n.language)}
+              {nativeLanguageName(language)}
             </option>
           ))}
         </select>

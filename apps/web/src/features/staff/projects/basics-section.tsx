@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { projectPath } from '../../../app/routes.ts';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { FieldErrorText, fieldDomId, TextAreaField, TextField } from '../common/fields.tsx';
-import { languageName } from '../common/format.ts';
 import { LanguageCheckboxes, languageChoices, toggleLanguage } from '../common/language-choices.tsx';
 import type { ProjectForm } from './project-form.ts';
 import type { FieldErrors } from './project-validation.ts';
+import { TextFallbackField } from './text-fallback-field.tsx';
 
 interface BasicsSectionProps {
   form: ProjectForm;
@@ -17,7 +18,7 @@ interface BasicsSectionProps {
 
 /** Address, languages, and the title and description in each offered language. */
 export function BasicsSection({ form, isNew, errors, onChange, onSlugEdited }: BasicsSectionProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const choices = languageChoices(form.languages);
   const onToggleLanguage = (language: string, on: boolean) =>
     onChange(toggleLanguage(choices, form.languages, form.defaultLanguage, language, on));
@@ -69,16 +70,23 @@ export function BasicsSection({ form, isNew, errors, onChange, onSlugEdited }: B
           aria-describedby={errors.defaultLanguage ? `${fieldDomId('defaultLanguage')}-error` : undefined}
         >
           {form.languages.map((language) => (
-            <option key={language} value={language}>
-              {languageName(language, i18n.language)}
+            <option key={language} value={language} lang={language}>
+              {nativeLanguageName(language)}
             </option>
           ))}
         </select>
         <FieldErrorText id={`${fieldDomId('defaultLanguage')}-error`} error={errors.defaultLanguage} />
       </div>
 
+      <TextFallbackField
+        languages={form.languages}
+        defaultLanguage={form.defaultLanguage}
+        value={form.textFallback}
+        onChange={(textFallback) => onChange({ textFallback })}
+      />
+
       {form.languages.map((language) => {
-        const name = languageName(language, i18n.language);
+        const name = nativeLanguageName(language);
         return (
           <div key={language} className="language-texts">
             <TextField

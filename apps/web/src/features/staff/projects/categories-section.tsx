@@ -1,14 +1,15 @@
 import { type ContributionGeometryType, type FollowUpQuestion, pickText } from '@nabolag/schema';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { CategoryIcon } from '../../../lib/category-icon.tsx';
 import { ConfirmDialog } from '../common/dialog.tsx';
 import { FieldErrorText, fieldDomId, TextAreaField, TextField } from '../common/fields.tsx';
-import { languageName } from '../common/format.ts';
 import { CategoryIconPicker } from './category-icon-picker.tsx';
 import { EXTRA_CATEGORY_COLOURS } from './default-categories.ts';
 import { FollowUpEditor } from './follow-up-editor.tsx';
-import { type CategoryForm, GEOMETRY_TYPES, newCategoryUid, suggestCategoryKey } from './project-form.ts';
+import { keyAfterLabelChange } from './keys-from-labels.ts';
+import { type CategoryForm, GEOMETRY_TYPES, newCategoryUid } from './project-form.ts';
 import type { FieldErrors } from './project-validation.ts';
 
 interface CategoriesSectionProps {
@@ -33,7 +34,7 @@ export function CategoriesSection({
   errors,
   onChange,
 }: CategoriesSectionProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [keyEdited, setKeyEdited] = useState<ReadonlySet<string>>(new Set());
   const [removing, setRemoving] = useState<CategoryForm | null>(null);
@@ -124,27 +125,36 @@ export function CategoriesSection({
                   </span>
                 </summary>
                 <div className="category-item__body">
-                  {category.stored ? (
-                    <p className="category-item__key">
-                      {t('staff.categories.key')}: <code>{category.key}</code>
-                    </p>
-                  ) : (
-                    <TextField
-                      field={field('key')}
-                      label={t('staff.categories.key')}
-                      hint={t('staff.categories.keyHint')}
-                      error={errors[field('key')]}
-                      value={category.key}
-                      spellCheck={false}
-                      autoComplete="off"
-                      onChange={(event) => {
-                        setKeyEdited((previous) => new Set([...previous, category.uid]));
-                        update(category.uid, { key: event.target.value });
-                      }}
-                    />
-                  )}
+                  <details
+                    className="advanced"
+                    data-testid={`category-advanced-${index}`}
+                    open={errors[field('key')] ? true : undefined}
+                  >
+                    <summary>{t('staff.keys.advanced')}</summary>
+                    {category.stored ? (
+                      <p className="category-item__key">
+                        {t('staff.categories.key')}:{' '}
+                        <code data-testid={`category-key-${index}`}>{category.key}</code>
+                      </p>
+                    ) : (
+                      <TextField
+                        field={field('key')}
+                        label={t('staff.categories.key')}
+                        hint={t('staff.categories.keyHint')}
+                        error={errors[field('key')]}
+                        value={category.key}
+                        spellCheck={false}
+                        autoComplete="off"
+                        data-testid={`category-key-${index}`}
+                        onChange={(event) => {
+                          setKeyEdited((previous) => new Set([...previous, category.uid]));
+                          update(category.uid, { key: event.target.value });
+                        }}
+                      />
+                    )}
+                  </details>
                   {languages.map((language) => {
-                    const name = languageName(language, i18n.language);
+                    const name = nativeLanguageName(language);
                     return (
                       <div key={language} className="category-item__language">
                         <TextField
@@ -156,17 +166,19 @@ export function CategoriesSection({
                           lang={language}
                           onChange={(event) => {
                             const labels = { ...category.labels, [language]: event.target.value };
-                            // A key follows the name while it is what the name suggested: the
-                            // method's own keys (meeting-places, …) stay as they are.
-                            const suggestKey =
-                              !category.stored &&
-                              !keyEdited.has(category.uid) &&
-                              language === defaultLanguage &&
-                              category.key === suggestCategoryKey(category.labels[language] ?? '');
-                            update(category.uid, {
-                              labels,
-                              ...(suggestKey ? { key: suggestCategoryKey(event.target.value) } : {}),
-                            });
+                            // A new category's key follows its name ("Møtesteder" → motesteder) until
+                            // staff edit it; the method's own keys (meeting-places, …) stay as they are.
+                            const key =
+                              category.stored || keyEdited.has(category.uid)
+                                ? category.key
+                                : keyAfterLabelChange(category.key, category.labels, labels, 'category', {
+                                    defaultLanguage,
+                                    languages,
+                                    taken: categories
+                                      .filter((other) => other.uid !== category.uid)
+                                      .map((other) => other.key),
+                                  });
+                            update(category.uid, { labels, key });
                           }}
                         />
                         <TextAreaField

@@ -1,14 +1,9 @@
 import { followUpQuestionTypeSchema, type LocalizedText, pickText } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { fieldDomId, TextField } from '../common/fields.tsx';
-import { languageName } from '../common/format.ts';
-import {
-  conditionTargets,
-  conditionValues,
-  type EditableQuestion,
-  suggestQuestionKey,
-  withType,
-} from './follow-up-editing.ts';
+import { conditionTargets, conditionValues, type EditableQuestion, withType } from './follow-up-editing.ts';
+import { keyAfterLabelChange } from './keys-from-labels.ts';
 
 interface QuestionEditorProps {
   questions: readonly EditableQuestion[];
@@ -33,10 +28,12 @@ export function QuestionEditor({
   defaultLanguage,
   onChange,
 }: QuestionEditorProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const question = questions[index] as EditableQuestion;
   const part = (name: string) => `${field}.${name}`;
-  const name = (language: string) => languageName(language, i18n.language);
+  const keyContext = { defaultLanguage, languages };
+  const waitedOn = questions.some((candidate) => candidate.showIf?.question === question.key);
+  const name = (language: string) => nativeLanguageName(language);
   const localized = (
     id: string,
     label: (language: string) => string,
@@ -65,17 +62,6 @@ export function QuestionEditor({
   return (
     <div className="follow-up-editor__fields">
       <div className="category-item__row">
-        <TextField
-          field={part('key')}
-          label={t('staff.followUp.key')}
-          hint={t('staff.followUp.keyHint')}
-          error={undefined}
-          value={question.key}
-          spellCheck={false}
-          autoComplete="off"
-          maxLength={40}
-          onChange={(event) => onChange({ ...question, key: event.target.value })}
-        />
         <div className="field">
           <label htmlFor={fieldDomId(part('type'))}>{t('staff.followUp.type')}</label>
           <select
@@ -98,10 +84,15 @@ export function QuestionEditor({
         (language) => t('staff.followUp.label', { language }),
         question.labels,
         (labels) => {
-          // The key follows the question while it is what the question suggested.
-          const followKey = question.key === suggestQuestionKey(question.labels[defaultLanguage] ?? '');
-          const suggested = suggestQuestionKey(labels[defaultLanguage] ?? '');
-          onChange({ ...question, labels, ...(followKey && suggested ? { key: suggested } : {}) });
+          // The key follows the question ("Hvor ofte er du her?" → hvor_ofte_er_du_her) until edited.
+          // A key a later question waits for stays (its condition names it).
+          const key = waitedOn
+            ? question.key
+            : keyAfterLabelChange(question.key, question.labels, labels, 'question', {
+                ...keyContext,
+                taken: questions.filter((_, at) => at !== index).map((candidate) => candidate.key),
+              });
+          onChange({ ...question, labels, key });
         },
       )}
       <label className="checkbox">
@@ -119,35 +110,23 @@ export function QuestionEditor({
           <ol>
             {question.options.map((option, position) => (
               <li key={position} className="follow-up-editor__option">
-                <TextField
-                  field={part(`options.${position}.key`)}
-                  label={t('staff.followUp.optionKey', { number: position + 1 })}
-                  error={undefined}
-                  value={option.key}
-                  spellCheck={false}
-                  maxLength={40}
-                  onChange={(event) =>
-                    onChange({
-                      ...question,
-                      options: question.options.map((candidate, at) =>
-                        at === position ? { ...candidate, key: event.target.value } : candidate,
-                      ),
-                    })
-                  }
-                />
                 {localized(
                   `options.${position}.labels`,
                   (language) => t('staff.followUp.optionLabel', { number: position + 1, language }),
                   option.labels,
                   (labels) => {
-                    const followKey = option.key === suggestQuestionKey(option.labels[defaultLanguage] ?? '');
-                    const suggested = suggestQuestionKey(labels[defaultLanguage] ?? '');
+                    const key = waitedOn
+                      ? option.key
+                      : keyAfterLabelChange(option.key, option.labels, labels, 'option', {
+                          ...keyContext,
+                          taken: question.options
+                            .filter((_, at) => at !== position)
+                            .map((other) => other.key),
+                        });
                     onChange({
                       ...question,
                       options: question.options.map((candidate, at) =>
-                        at === position
-                          ? { ...candidate, labels, ...(followKey && suggested ? { key: suggested } : {}) }
-                          : candidate,
+                        at === position ? { ...candidate, labels, key } : candidate,
                       ),
                     });
                   },
@@ -299,6 +278,44 @@ export function QuestionEditor({
           </div>
         </fieldset>
       )}
+
+      {/* Keys are made from the labels; they name the GIS columns, so a planner may set them. */}
+      <details className="advanced" data-testid={`${fieldDomId(field)}-advanced`}>
+        <summary>{t('staff.keys.advanced')}</summary>
+        <TextField
+          field={part('key')}
+          label={t('staff.followUp.key')}
+          hint={t('staff.followUp.keyHint')}
+          error={undefined}
+          value={question.key}
+          spellCheck={false}
+          autoComplete="off"
+          maxLength={40}
+          onChange={(event) => onChange({ ...question, key: event.target.value })}
+        />
+        {'options' in question &&
+          question.options.map((option, position) => (
+            <TextField
+              key={position}
+              field={part(`options.${position}.key`)}
+              label={t('staff.followUp.optionKey', {
+                number: `${position + 1} (${pickText(option.labels, defaultLanguage) || '…'})`,
+              })}
+              error={undefined}
+              value={option.key}
+              spellCheck={false}
+              maxLength={40}
+              onChange={(event) =>
+                onChange({
+                  ...question,
+                  options: question.options.map((candidate, at) =>
+                    at === position ? { ...candidate, key: event.target.value } : candidate,
+                  ),
+                })
+              }
+            />
+          ))}
+      </details>
     </div>
   );
 }

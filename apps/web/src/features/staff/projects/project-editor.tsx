@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/router.tsx';
 import { projectPath } from '../../../app/routes.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { fieldDomId } from '../common/fields.tsx';
-import { languageName } from '../common/format.ts';
 import { useUnsavedChanges } from '../common/use-unsaved-changes.ts';
 import { staffPaths } from '../staff-routes.ts';
 import { useStaff } from '../staff-session.ts';
 import { AreaField } from './area-field.tsx';
 import { BasicsSection } from './basics-section.tsx';
 import { CategoriesSection } from './categories-section.tsx';
-import { formFromDefinition, type ProjectForm, previewBasemap, suggestSlug } from './project-form.ts';
+import {
+  areaGeometry,
+  formFromDefinition,
+  type ProjectForm,
+  previewBasemap,
+  suggestSlug,
+} from './project-form.ts';
 import { type FieldErrors, serverErrors, validateProjectForm } from './project-validation.ts';
 import { AreaSettings, BasemapSection, ParticipationSection } from './settings-section.tsx';
 
@@ -47,7 +53,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
  * before leaving with unsaved changes.
  */
 export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api, refreshSession } = useStaff();
   const [form, setForm] = useState(initial);
   const [baseline, setBaseline] = useState(() => JSON.stringify(initial));
@@ -79,6 +85,15 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
       return next;
     });
     if (status.tone !== 'idle' && status.tone !== 'info') setStatus({ tone: 'idle' });
+    // "Draw the area" (red border, listed in the problems) goes as soon as there is an area: a
+    // hint left standing over a finished drawing reads as if the drawing were wrong.
+    if (changes.area && areaGeometry(changes.area)) {
+      setErrors((previous) => {
+        if (!previous.area) return previous;
+        const { area: _drawn, ...rest } = previous;
+        return rest;
+      });
+    }
   };
 
   const showProblems = (found: FieldErrors) => {
@@ -147,7 +162,7 @@ export function ProjectEditor({ slug, initial, initialBounds }: ProjectEditorPro
 
   const fieldLabel = (field: string): string => {
     const [head, second, third, fourth] = field.split('.');
-    const language = (tag: string | undefined) => languageName(tag ?? '', i18n.language);
+    const language = (tag: string | undefined) => nativeLanguageName(tag ?? '');
     switch (head) {
       case 'title':
         return t('staff.editor.projectTitle', { language: language(second) });

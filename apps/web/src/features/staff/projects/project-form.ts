@@ -62,6 +62,8 @@ export interface ProjectForm {
   analysisSrid: number;
   languages: string[];
   defaultLanguage: string;
+  /** The project's own order for texts missing in the reader's language; null: the default. */
+  textFallback: string[] | null;
   basemap: BasemapForm;
   moderation: 'before' | 'after';
   /** Days background answers are kept after the project closes, as typed. */
@@ -92,6 +94,7 @@ const FORM_KEYS = new Set([
   'analysisSrid',
   'languages',
   'defaultLanguage',
+  'textFallback',
   'basemap',
   'moderation',
   'k',
@@ -264,6 +267,7 @@ function blankProjectForm(): ProjectForm {
     analysisSrid: 25832,
     languages: ['nb', 'nn', 'en'],
     defaultLanguage: 'nb',
+    textFallback: null,
     basemap: basemapFormOf(null),
     moderation: 'after',
     retentionDays: '365',
@@ -288,6 +292,7 @@ export function formFromDefinition(definition: StoredDefinition): ProjectForm {
     analysisSrid: definition.analysisSrid,
     languages: [...definition.languages],
     defaultLanguage: definition.defaultLanguage,
+    textFallback: definition.textFallback ? [...definition.textFallback] : null,
     basemap: basemapFormOf(definition.basemap),
     moderation: definition.moderation,
     retentionDays: String(definition.retentionDays),
@@ -310,6 +315,15 @@ function textsIn(text: LocalizedText, languages: readonly string[]): LocalizedTe
   );
 }
 
+/**
+ * The project's own fallback order as saved: the chosen languages still offered; none left (or
+ * none chosen) is the default order (null).
+ */
+function textFallbackOf(form: ProjectForm): string[] | null {
+  const order = (form.textFallback ?? []).filter((language) => form.languages.includes(language));
+  return order.length > 0 ? order : null;
+}
+
 const numberFrom = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 /**
@@ -330,6 +344,7 @@ export function definitionFromForm(form: ProjectForm): ProjectDefinition {
     analysisSrid: form.analysisSrid,
     languages: [...form.languages],
     defaultLanguage: form.defaultLanguage,
+    textFallback: textFallbackOf(form),
     ...(basemap ? { basemap } : {}),
     moderation: form.moderation,
     retentionDays: numberFrom(form.retentionDays),

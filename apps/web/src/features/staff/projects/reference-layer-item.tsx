@@ -3,8 +3,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../api/client.ts';
 import { errorMessageKey } from '../../../i18n/error-messages.ts';
+import { nativeLanguageName } from '../../../i18n/language.ts';
 import { ConfirmDialog } from '../common/dialog.tsx';
-import { formatMoment, languageName } from '../common/format.ts';
+import { formatMoment } from '../common/format.ts';
 import { useStaff } from '../staff-session.ts';
 import { namesToSave } from './reference-layer-names.ts';
 
@@ -126,7 +127,7 @@ export function ReferenceLayerItem({
           {languages.map((language) => (
             <div className="field" key={language}>
               <label htmlFor={`${id}-name-${language}`}>
-                {t('staff.referenceLayers.nameIn', { language: languageName(language, i18n.language) })}
+                {t('staff.referenceLayers.nameIn', { language: nativeLanguageName(language) })}
               </label>
               <input
                 id={`${id}-name-${language}`}

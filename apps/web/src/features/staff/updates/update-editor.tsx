@@ -1,9 +1,8 @@
 import type { Project } from '@nabolag/schema';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textDirection } from '../../../i18n/language.ts';
+import { nativeLanguageName, textDirection } from '../../../i18n/language.ts';
 import { FieldErrorText, fieldDomId, TextAreaField, TextField } from '../common/fields.tsx';
-import { languageName } from '../common/format.ts';
 import type { FieldErrors } from '../projects/project-validation.ts';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH, type UpdateDraft, validateDraft } from './update-form.ts';
 
@@ -32,7 +31,7 @@ export function UpdateEditor({
   onSave,
   onCancel,
 }: UpdateEditorProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<UpdateDraft>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const languages = [
@@ -69,7 +68,7 @@ export function UpdateEditor({
         onChange={(event) => setDraft((previous) => ({ ...previous, publishedOn: event.target.value }))}
       />
       {languages.map((language) => {
-        const name = languageName(language, i18n.language);
+        const name = nativeLanguageName(language);
         return (
           <fieldset key={language} className="update-editor__language">
             <legend>
