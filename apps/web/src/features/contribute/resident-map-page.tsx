@@ -14,6 +14,8 @@ import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
 import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
+import { onServiceWorkerTakeover } from '../../offline/register-service-worker.ts';
+import { SavedCopyNote } from '../../offline/saved-copy-note.tsx';
 import { useWaitingPlaces } from '../../offline/use-outbox.ts';
 import { OrganisationBrand } from '../projects/organisation-brand.tsx';
 import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-states.tsx';
@@ -61,7 +63,9 @@ export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: Residen
     return <ProjectLoadFailed error={state.error} title={t('project.loadFailedTitle')} onRetry={retry} />;
   }
 
-  return <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />;
+  return (
+    <ResidentMap key={kiosk?.participantKey} project={state.project} savedAt={state.savedAt} kiosk={kiosk} />
+  );
 }
 
 type ContributionsState =
@@ -69,7 +73,16 @@ type ContributionsState =
   | { status: 'failed'; error: ApiFailure }
   | { status: 'ready'; features: PublicContributionFeature[] };
 
-function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKiosk | undefined }) {
+function ResidentMap({
+  project,
+  savedAt,
+  kiosk,
+}: {
+  project: Project;
+  /** Set when the project is the copy kept on this device (offline): when it was kept. */
+  savedAt: string | null;
+  kiosk: ResidentKiosk | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const map = useRef<ProjectMapHandle>(null);
@@ -82,6 +95,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   // after each send, so that the tiles are fetched again.
   const [tileVersion, setTileVersion] = useState(() => Date.now());
   const [attempt, setAttempt] = useState(0);
+  // The first visit's tiles came before the service worker took the page over: fetched again
+  // through it, they are there for a reload without network.
+  useEffect(() => onServiceWorkerTakeover(() => setTileVersion((version) => version + 1)), []);
   const [panelOpen, setPanelOpen] = useState(true);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [reporting, setReporting] = useState<string | null>(null);
@@ -209,6 +225,12 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
 
         <div id="resident-panel-body" className="resident__panel-body">
           {kiosk?.panelTop}
+          {/* First in the panel: what waits on this device is what a person offline looks for. */}
+          {kiosk ? (
+            kiosk.outbox
+          ) : (
+            <OutboxPanel project={project} onEdit={(id) => void contribution.editFromOutbox(id)} />
+          )}
           {description && (
             <div className="resident__about">
               <p
@@ -254,12 +276,6 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
             </div>
           )}
 
-          {kiosk ? (
-            kiosk.outbox
-          ) : (
-            <OutboxPanel project={project} onEdit={(id) => void contribution.editFromOutbox(id)} />
-          )}
-
           {project.open ? (
             <>
               {project.closesAt && (
@@ -300,6 +316,7 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
       </section>
 
       <div className="resident__map">
+        <SavedCopyNote savedAt={savedAt} />
         <ProjectMap
           ref={map}
           project={project}
