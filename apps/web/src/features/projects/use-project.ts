@@ -45,6 +45,8 @@ export async function projectStateOf(
   return { status: 'failed', error: result.error };
 }
 
+const sameProject = (a: Project, b: Project) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Loads a project by slug for a page; `retry` loads it again after a failure. Without network
  * it falls back to the copy kept on this device, and loads the project again by itself when
@@ -65,8 +67,14 @@ export function useProject(slug: string): { state: ProjectState; retry: () => vo
       .then(
         (next) => {
           if (abort.signal.aborted) return;
-          // A copy on screen is not replaced by a failure to load the fresh one.
-          setState((current) => (next.status === 'failed' && current.status === 'ready' ? current : next));
+          setState((current) => {
+            if (current.status !== 'ready') return next;
+            // A copy on screen is not replaced by a failure to load the fresh one.
+            if (next.status !== 'ready') return current;
+            // Nor is the map rebuilt (it follows the project object) when the fresh project is
+            // the same as the copy: only the note goes.
+            return sameProject(current.project, next.project) ? { ...next, project: current.project } : next;
+          });
         },
         () => undefined, // aborted
       );
