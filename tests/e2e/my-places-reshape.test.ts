@@ -132,7 +132,10 @@ describe.skipIf(inject('e2eSkipped'))('my places: answers and shapes', () => {
       viewport: { width: 390, height: 844 },
       hasTouch: true,
     });
-    await session.page.addInitScript(([key, value]) => localStorage.setItem(key, value), [TOKEN_KEY, token]);
+    await session.page.addInitScript(
+      ([key, value]) => localStorage.setItem(key ?? '', value ?? ''),
+      [TOKEN_KEY, token],
+    );
   });
 
   afterAll(async () => {
@@ -258,7 +261,8 @@ describe.skipIf(inject('e2eSkipped'))('my places: answers and shapes', () => {
     // Arrow keys move the map under the cross; Enter puts a point there, Shift+Enter finishes.
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction(() => window.__nabolagMap?.isMoving() === false);
-    const cross = await page.evaluate(() => window.__nabolagMap?.getCenter().toArray() as Position);
+    const cross = await page.evaluate(() => window.__nabolagMap?.getCenter().toArray());
+    if (!cross) throw new Error('no map');
     await page.keyboard.press('Enter');
     await route.locator('[data-testid="drawing-state"][data-vertices="3"]').waitFor();
     await page.keyboard.press('Shift+Enter');

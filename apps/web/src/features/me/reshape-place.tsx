@@ -76,11 +76,18 @@ export function ReshapePlace({ project, geometry, colour, saving, onSave, onCanc
   const [refusal, setRefusal] = useState<ParseKeys | null>(null);
   const drawing = useMemo(() => ({ geometryType, path }), [geometryType, path]);
   const changed = !samePath(path, stored);
+  const line = geometryType === 'LineString';
+  const heading = useRef<HTMLHeadingElement>(null);
 
-  // Open the map on the shape, at street level, rather than on the whole project.
+  // Open the map on the shape, at street level, rather than on the whole project; and take
+  // focus from the button that opened this (now gone) to the editor's heading.
   useEffect(() => {
     map.current?.showPosition(middleOf(stored.vertices));
   }, [stored]);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
 
   // The path now, for the history: read in callbacks that the map holds on to.
   const current = useRef(stored);
@@ -142,6 +149,9 @@ export function ReshapePlace({ project, geometry, colour, saving, onSave, onCanc
 
   return (
     <div className="move-place reshape-place" data-testid="reshape-place">
+      <h3 className="reshape-place__heading" ref={heading} tabIndex={-1}>
+        {t(line ? 'me.reshapeLine' : 'me.reshapeArea')}
+      </h3>
       <div className="move-place__map">
         <ProjectMap
           ref={map}
@@ -156,7 +166,13 @@ export function ReshapePlace({ project, geometry, colour, saving, onSave, onCanc
           onPlace={ignorePlace}
         />
       </div>
-      <DrawingControls geometryType={geometryType} path={path} map={map} announce={announce} />
+      <DrawingControls
+        geometryType={geometryType}
+        path={path}
+        map={map}
+        announce={announce}
+        hint={t(line ? 'me.reshapeLineHint' : 'me.reshapeAreaHint')}
+      />
       <div className="button-row">
         <button type="button" className="button" data-testid="reshape-undo" disabled={saving} onClick={undo}>
           {t('me.reshapeUndo')}
@@ -172,13 +188,17 @@ export function ReshapePlace({ project, geometry, colour, saving, onSave, onCanc
           {t('me.reshapeBack')}
         </button>
       </div>
-      <p className="place-state" aria-live="polite" data-testid="reshape-state" data-changed={changed}>
-        {announcement && `${t(announcement.key, announcement.values ?? {})} `}
+      {/* Each step is said to screen readers; on screen, the drawing's state above shows it. */}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement ? t(announcement.key, announcement.values ?? {}) : ''}
+      </p>
+      <p className="place-state" data-testid="reshape-state" data-changed={changed}>
         {changed ? t('me.reshapedNotSaved') : t('me.notReshaped')}
       </p>
+      {/* Beside Save, where the eye is when it is pressed (the shape's problem also shows above). */}
       {refusal && (
         <p className="notice notice--error" role="alert" data-testid="reshape-refused">
-          {t(refusal)}
+          {t('me.shapeNotSaved')} {t(refusal)}
         </p>
       )}
       <div className="button-row">
