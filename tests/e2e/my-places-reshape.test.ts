@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { participantDataSchema, publicContributionCollectionSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 
@@ -150,6 +151,8 @@ describe.skipIf(inject('e2eSkipped'))('my places: answers and shapes', () => {
     await area.locator('[data-testid="own-place-edit"]').click();
     await area.locator('[data-testid="edit-answers"]').waitFor();
     expect(await area.locator('[data-testid="follow-up-how_often-weekly"]').isChecked()).toBe(true);
+    const answersViolations = await seriousAxeViolations(page);
+    expect(answersViolations, describeViolations(answersViolations)).toEqual([]);
     await area.locator('[data-testid="follow-up-how_often-daily"]').check();
     await area.locator('[data-testid="follow-up-who_meet-family"]').check();
     await area.locator('[data-testid="edit-save"]').click();
@@ -222,6 +225,10 @@ describe.skipIf(inject('e2eSkipped'))('my places: answers and shapes', () => {
     const area = card(page, areaId);
     await area.locator('[data-testid="own-place-reshape"]').click();
     await waitForShapeOnMap(page);
+    // Focus goes to the editor's heading, and the page has no serious accessibility problem.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reshape the area');
+    const reshapeViolations = await seriousAxeViolations(page);
+    expect(reshapeViolations, describeViolations(reshapeViolations)).toEqual([]);
     const [first] = SQUARE as [Position];
     const from = await onScreen(page, first);
     await drag(page, from, { x: from.x - 40, y: from.y + 30 });

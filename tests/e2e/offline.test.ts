@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomPointsInArea } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
-import { findEmptyMapSpot, waitForMap } from './map.ts';
+import { findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
 
 const SLUG = 'torstrand';
 const CATEGORY = 'meeting-places';
@@ -101,7 +101,9 @@ async function expectInsideViewport(page: Page, selector: string): Promise<void>
 async function offlineCopies(page: Page, path: string): Promise<number> {
   return page.evaluate(async (wanted) => {
     const cache = await caches.open('nabolag-data-v1');
-    return (await cache.keys()).filter((request) => new URL(request.url).pathname === wanted).length;
+    // A path ending in "/" counts everything under it (the tiles).
+    const matches = (path: string) => (wanted.endsWith('/') ? path.startsWith(wanted) : path === wanted);
+    return (await cache.keys()).filter((request) => matches(new URL(request.url).pathname)).length;
   }, path);
 }
 
@@ -227,6 +229,12 @@ describe.skipIf(inject('e2eSkipped'))('offline outbox', () => {
       'the note has a time',
     ).toBe(false);
     await expect.poll(() => drawnAreaOutlines(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The public places come from the contribution tiles the worker kept (an earlier test of this
+    // file stored one inside the area, so there is at least that one).
+    expect(await offlineCopies(page, `/tiles/${SLUG}/contributions/`), 'tiles kept').toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await renderedContributions(page)).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await waitForPending(page, 1);
     expect(await page.locator('[data-testid="outbox-item"]').count()).toBe(1);
     expect(await page.locator('[data-testid="outbox-item"]').textContent()).toContain(story.slice(0, 40));
