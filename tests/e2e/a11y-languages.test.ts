@@ -165,6 +165,14 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> 
     ready: (page) => page.locator('[data-testid="own-place"]').first().waitFor(),
   },
   {
+    name: 'What we heard (the results)',
+    path: `/p/${SLUG}/results`,
+    ready: async (page) => {
+      await page.locator('[data-testid="results-page"]').waitFor();
+      await page.waitForTimeout(300); // the map and the lists render
+    },
+  },
+  {
     name: 'the privacy notice',
     path: `/p/${SLUG}/privacy`,
     ready: (page) => page.locator('#privacy-title').waitFor(),
