@@ -262,6 +262,26 @@ describe.skipIf(inject('e2eSkipped'))('offline outbox', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('loads the list of places again by itself when the network comes back', async ({ onTestFailed }) => {
+    session = await openBrowser({ baseUrl, executablePath: inject('chromiumPath') });
+    const { page, context } = session;
+    printServerLogOnFailure(onTestFailed, () => session?.describeProblems() ?? '');
+    // The list's request fails as without network (the page itself loads).
+    const listPattern = `**${CONTRIBUTIONS_PATH}`;
+    await context.route(listPattern, (route) =>
+      route.request().method() === 'GET' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await page.goto(`${baseUrl}/p/${SLUG}?lang=en`);
+    await waitForMap(page);
+    const failed = page.getByText('The places other people added could not be loaded.');
+    await failed.waitFor();
+    await context.unroute(listPattern);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await failed.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.locator('[data-testid="map"][data-contributions]').waitFor({ state: 'attached' });
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('sends again, with the same id, when the reply to the first send is lost, and stores it once', async ({
     onTestFailed,
   }) => {

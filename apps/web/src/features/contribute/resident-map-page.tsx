@@ -128,6 +128,15 @@ function ResidentMap({
     return () => abort.abort();
   }, [project.slug, attempt]);
 
+  // A list that could not be loaded (offline) is loaded again by itself when the network is back.
+  const listFailed = contributions.status === 'failed';
+  useEffect(() => {
+    if (!listFailed) return;
+    const again = () => setAttempt((count) => count + 1);
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, [listFailed]);
+
   // A popup opened before the list has arrived asks for the places around its pin.
   const findContribution = useCallback(
     async (id: string, [longitude, latitude]: [number, number]) => {
