@@ -107,6 +107,17 @@ async function offlineCopies(page: Page, path: string): Promise<number> {
   }, path);
 }
 
+/** A 1×1 grey PNG: a stand-in for a basemap tile. */
+const GREY_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGO4DwABAQEAWRPt4QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** How many basemap tiles the service worker keeps for offline use. */
+async function keptBasemapTiles(page: Page): Promise<number> {
+  return page.evaluate(async () => (await (await caches.open('nabolag-tiles-v1')).keys()).length);
+}
+
 /** How many features of the project area's outline the map draws. */
 async function drawnAreaOutlines(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -260,6 +271,51 @@ describe.skipIf(inject('e2eSkipped'))('offline outbox', () => {
     await note.waitFor({ state: 'detached', timeout: 15_000 });
     expect(await storedCopies(baseUrl, story)).toBe(1);
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('keeps the basemap tiles seen and shows them again without network', async ({ onTestFailed }) => {
+    session = await openBrowser({ baseUrl, executablePath: inject('chromiumPath'), serviceWorkers: 'allow' });
+    const { page, context } = session;
+    printServerLogOnFailure(onTestFailed, () => session?.describeProblems() ?? '');
+    // Kartverket's tiles, answered here (the tests never reach it): a grey 1×1 PNG, with CORS.
+    const tilesPattern = 'https://cache.kartverket.no/**';
+    const servedTiles = new Set<string>();
+    await context.route(tilesPattern, (route) => {
+      servedTiles.add(route.request().url());
+      return route.fulfill({
+        status: 200,
+        contentType: 'image/png',
+        headers: { 'access-control-allow-origin': '*' },
+        body: GREY_PIXEL_PNG,
+      });
+    });
+    await page.goto(`${baseUrl}/p/${SLUG}`);
+    await waitForMap(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    // Every tile seen is kept: those of the first screen (handed over) and those after.
+    await expect.poll(() => keptBasemapTiles(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await keptBasemapTiles(page)) >= servedTiles.size, { timeout: 15_000 })
+      .toBe(true);
+
+    // Without network and without the stand-in server: only the worker's copies can answer.
+    await context.unroute(tilesPattern);
+    await context.setOffline(true);
+    const failedTiles: string[] = [];
+    const answeredTiles: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (request.url().startsWith('https://cache.kartverket.no/')) failedTiles.push(request.url());
+    });
+    page.on('response', (response) => {
+      if (response.url().startsWith('https://cache.kartverket.no/') && response.ok())
+        answeredTiles.push(response.url());
+    });
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => answeredTiles.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(failedTiles, 'every tile of the same view came from the worker').toEqual([]);
   });
 
   it('loads the list of places again by itself when the network comes back', async ({ onTestFailed }) => {

@@ -5,6 +5,8 @@ import { REMEMBER_MESSAGE } from './service-worker/request-policy.ts';
  * minutes on the map. The addresses are what the page hands its service worker to keep.
  */
 const RESOURCE_ENTRIES_KEPT = 1_000;
+/** Long enough for the requests in flight at the take-over (tiles: well under a second) to end. */
+const REMEMBER_AGAIN_AFTER_MS = 3_000;
 
 /** What the page has loaded so far (its own data, basemap tiles), as absolute addresses. */
 function loadedAddresses(): string[] {
@@ -43,7 +45,12 @@ export function registerServiceWorker(): void {
     // The first visit: the worker takes the page over once it has cached the shell. Later
     // visits: it controls the page from the start and has seen everything but what came early.
     if (navigator.serviceWorker.controller) rememberLoaded();
-    navigator.serviceWorker.addEventListener('controllerchange', rememberLoaded);
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      rememberLoaded();
+      // Requests on their way when the worker took over end outside it, and are listed only
+      // once they have: hand those over too, a little later (the worker skips what it has).
+      setTimeout(rememberLoaded, REMEMBER_AGAIN_AFTER_MS);
+    });
   };
   // After the page has loaded, so that caching the shell does not compete with opening it.
   if (document.readyState === 'complete') register();
