@@ -138,6 +138,7 @@ async function benchmark(database: string, databaseUrl: string | undefined) {
   console.log(`\n== ${database}`);
   const record = table.recorder(database);
   process.env.NABOLAG_RATE_LIMITS = 'off';
+  process.env.NABOLAG_ADDRESS_SEARCH_URL = 'off'; // benchmarks never reach Kartverket
   process.env.LOG_LEVEL = 'warn';
   // As many database connections as the raw INSERTs get (the API's default is 10): with commits
   // bound by the WAL flush, fewer concurrent transactions would mean fewer rows per flush.
@@ -224,6 +225,7 @@ async function clientPhase(databaseUrl: string | undefined) {
   if (!existsSync(CHROMIUM))
     throw new Error(`bench: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH or BENCH_CLIENT=off)`);
   process.env.NABOLAG_RATE_LIMITS = 'off';
+  process.env.NABOLAG_ADDRESS_SEARCH_URL = 'off'; // benchmarks never reach Kartverket
   const webDist = (await ensureWebBuild({ log: (line) => console.log(line), requireSources: true }))
     .distDirectory;
   bundleSizes(record, webDist);

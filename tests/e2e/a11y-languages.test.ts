@@ -62,7 +62,7 @@ describe.skipIf(inject('e2eSkipped'))('languages', () => {
 
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     await expect
-      .poll(() => page.locator('#contribute-heading').textContent())
+      .poll(() => page.locator('[data-testid="add-place"]').textContent())
       .toBe(text('ar', 'contribute', 'heading'));
     expect(await page.locator('label[for="language-select"]').textContent()).toBe(
       text('ar', 'app', 'language'),
@@ -70,6 +70,7 @@ describe.skipIf(inject('e2eSkipped'))('languages', () => {
     expect(await page.locator('#language-select').inputValue()).toBe('ar');
 
     // The demo project has no Arabic labels: they fall back, marked as another language.
+    await page.locator('[data-testid="add-place"]').click();
     const label = page.locator(`[data-testid="category-${CATEGORY}"] .category-button__label`);
     expect(await label.textContent()).not.toBe('');
     expect(await label.getAttribute('lang')).toBe('nb');
@@ -92,6 +93,7 @@ describe.skipIf(inject('e2eSkipped'))('languages', () => {
 
     await page.goto(`${baseUrl}/p/${SLUG}?lang=nb`);
     await waitForMap(page);
+    await page.locator('[data-testid="add-place"]').click();
     expect(await categoryLabel(page)).toBe(labels.nb);
 
     await page.locator('#language-select').selectOption('en');
@@ -153,8 +155,10 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> 
     path: `/p/${SLUG}`,
     ready: async (page) => {
       await waitForMap(page);
+      await page.locator('[data-testid="add-place"]').click();
       await page.locator(`[data-testid="category-${CATEGORY}"]`).click();
-      await page.locator(`[data-testid="category-${CATEGORY}"][aria-pressed="true"]`).waitFor();
+      // Choosing moves on to "Where is it?".
+      await page.locator('[data-testid="flow-step"][data-step="place"]').waitFor();
       await page.waitForTimeout(300); // the form's next steps render
     },
   },

@@ -15,6 +15,7 @@ import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { contributionCount, findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
+import { nextUntil } from './resident-flow.ts';
 import { E2E_ADMIN } from './server.ts';
 
 /** Random lower-case letters: digits in a story can look like a phone number and hold it back. */
@@ -95,6 +96,8 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     const areaType = page.locator(`[data-testid="category-${CATEGORY}-type-Polygon"]`);
     await areaType.uncheck();
     expect(await areaType.isChecked()).toBe(false);
+    // Its symbol, from the icons residents see.
+    await category.locator('[data-testid="icon-option-coffee"]').check();
 
     const editorProblems = await seriousAxeViolations(page);
     expect(editorProblems, describeViolations(editorProblems)).toEqual([]);
@@ -108,6 +111,7 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     const saved = project.categories.find((candidate) => candidate.key === CATEGORY);
     expect(saved?.labels.nb).toBe(label);
     expect(saved?.geometryTypes).toEqual(['Point']);
+    expect(saved?.icon).toBe('coffee');
     expect(project.categories).toHaveLength(8);
 
     // A resident, in a browser of their own, puts a meeting place with a story.
@@ -115,13 +119,16 @@ describe.skipIf(inject('e2eSkipped'))('admin and moderation', () => {
     const residentPage = resident.page;
     await residentPage.goto(`${baseUrl}/p/${slug}?lang=nb`);
     await waitForMap(residentPage);
+    await residentPage.locator('[data-testid="add-place"]').click();
     const categoryButton = residentPage.locator(`[data-testid="category-${CATEGORY}"]`);
     expect(await categoryButton.textContent()).toContain(label);
+    expect(await categoryButton.locator('svg.category-icon__svg').count(), 'the chosen icon').toBe(1);
     await categoryButton.click();
     const skip = residentPage.locator('[data-testid="background-skip"]');
     if (await skip.isVisible()) await skip.click();
     const target = await findEmptyMapSpot(residentPage, randomPointsInArea(project.area, 30));
     await residentPage.mouse.click(target.x, target.y);
+    await nextUntil(residentPage, 'textarea#story');
     await residentPage.locator('textarea#story').fill(story);
     const posted = residentPage.waitForResponse(
       (response) =>

@@ -12,7 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type Project, projectSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LngLat, randomPointsInArea } from './area.ts';
+import { type LngLat, metresBetween, randomPointsInArea } from './area.ts';
 import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
@@ -29,13 +29,6 @@ const DAILY = 2;
 
 /** A participant's own token (32–128 URL-safe characters). */
 const participantToken = () => randomBytes(24).toString('base64url');
-
-/** Distance in metres between two positions (equirectangular; fine within a neighbourhood). */
-function metresBetween([x1, y1]: LngLat, [x2, y2]: LngLat): number {
-  const dx = (x2 - x1) * Math.cos((((y1 + y2) / 2) * Math.PI) / 180) * 111_320;
-  const dy = (y2 - y1) * 110_540;
-  return Math.hypot(dx, dy);
-}
 
 interface Seeded {
   project: Project;

@@ -47,3 +47,22 @@ export function randomPointsInArea(area: AreaGeometry, count: number, share = 0.
   if (points.length === 0) throw new Error('found no point inside the project area');
   return points;
 }
+
+/** Distance in metres between two positions (equirectangular; fine within a neighbourhood). */
+export function metresBetween([x1, y1]: LngLat, [x2, y2]: LngLat): number {
+  const dx = (x2 - x1) * Math.cos((((y1 + y2) / 2) * Math.PI) / 180) * 111_320;
+  const dy = (y2 - y1) * 110_540;
+  return Math.hypot(dx, dy);
+}
+
+/** `count` random points in the area, each at least `apart` metres from the others. */
+export function spreadPointsInArea(area: AreaGeometry, count: number, apart: number): LngLat[] {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const points = randomPointsInArea(area, count, 0.7);
+    const spread = points.every((point, index) =>
+      points.slice(index + 1).every((other) => metresBetween(point, other) > apart),
+    );
+    if (points.length === count && spread) return points;
+  }
+  throw new Error(`no ${count} places ${apart} m apart in the project area`);
+}

@@ -23,6 +23,8 @@ export interface BrowserOptions {
   viewport?: { width: number; height: number };
   /** A touch screen, as on a phone or tablet (`page.touchscreen`, `locator.tap`). */
   hasTouch?: boolean;
+  /** A phone's browser: the meta viewport is honoured and the pointer is coarse. */
+  isMobile?: boolean;
   /** e.g. `nb-NO`; the browser's default when left out. */
   locale?: string;
   /** Service workers are blocked by default: Playwright's routing does not see their requests. */
@@ -52,6 +54,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserSessi
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     hasTouch: options.hasTouch ?? false,
+    isMobile: options.isMobile ?? false,
     serviceWorkers: options.serviceWorkers ?? 'block',
     ...(options.locale ? { locale: options.locale } : {}),
   });

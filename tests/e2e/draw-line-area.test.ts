@@ -8,6 +8,7 @@ import type { LngLat } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
+import { chooseCategory, nextUntil } from './resident-flow.ts';
 import {
   mapPoint,
   publishedContribution,
@@ -86,7 +87,7 @@ describe.skipIf(inject('e2eSkipped'))('drawing a route and an area on a phone', 
     await waitForMap(page);
 
     // A route: three taps, then a tap on its last point ends it.
-    await page.locator('[data-testid="category-show-visitors"]').tap();
+    await chooseCategory(page, 'show-visitors', 'tap');
     await page.locator('[data-testid="geometry-line"]').tap();
     await drawingState(page, 0, false);
     const route: ScreenPoint[] = [];
@@ -100,11 +101,12 @@ describe.skipIf(inject('e2eSkipped'))('drawing a route and an area on a phone', 
     }
     await tapAt(page, (route[2] as ScreenPoint).lngLat);
     await drawingState(page, 3, true);
+    await nextUntil(page, 'textarea#story', 'tap');
     await page.locator('textarea#story').fill(routeStory);
     const sentRoute = await sendContribution(page, SLUG, () => page.locator('[data-testid="send"]').tap());
 
     // An area: four corners, then a tap on the first corner closes it.
-    await page.locator('[data-testid="category-great-value"]').tap();
+    await chooseCategory(page, 'great-value', 'tap');
     await page.locator('[data-testid="geometry-area"]').tap();
     await drawingState(page, 0, false);
     const corners: ScreenPoint[] = [];
@@ -120,6 +122,7 @@ describe.skipIf(inject('e2eSkipped'))('drawing a route and an area on a phone', 
     await tapAt(page, (corners[0] as ScreenPoint).lngLat);
     await drawingState(page, 4, true);
     expect(await page.locator('[data-testid="drawing-problem"]').count(), 'a valid area').toBe(0);
+    await nextUntil(page, 'textarea#story', 'tap');
     await page.locator('textarea#story').fill(areaStory);
     const sentArea = await sendContribution(page, SLUG, () => page.locator('[data-testid="send"]').tap());
 

@@ -11,6 +11,7 @@ import { isInsideArea, randomPointsInArea } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { contributionCount, findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
+import { chooseCategory, nextUntil } from './resident-flow.ts';
 
 /**
  * 16 random lower-case letters. No digits: runs of digits (a UUID's "6295-4581") look like a
@@ -45,9 +46,10 @@ describe.skipIf(inject('e2eSkipped'))('first pin', () => {
     const opened = await page.goto(`${baseUrl}/p/${SLUG}`);
     expect(opened?.status(), 'the resident map page').toBe(200);
     await waitForMap(page);
-    await page.locator(`[data-testid="category-${CATEGORY}"]`).click();
+    await chooseCategory(page, CATEGORY);
     const target = await findEmptyMapSpot(page, randomPointsInArea(project.area, 30));
     await page.mouse.click(target.x, target.y);
+    await nextUntil(page, 'textarea#story');
     await page.locator('textarea#story').fill(story);
 
     const posted = page.waitForResponse(

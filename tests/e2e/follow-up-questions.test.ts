@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
+import { chooseCategory, nextUntil, waitForMapStill } from './resident-flow.ts';
 import { describeFocus, sendContribution, tabTo, waitForStatus } from './shapes.ts';
 import { demoProjectDefinition, randomLetters, signInAsAdmin } from './staff-api.ts';
 
@@ -119,12 +120,15 @@ describe.skipIf(inject('e2eSkipped'))('follow-up questions after a place is put 
     await waitForMap(page);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
 
-    await page.locator(`[data-testid="category-${CATEGORY}"]`).tap();
+    await chooseCategory(page, CATEGORY, 'tap');
     expect(await page.locator('[data-testid="follow-up"]').count(), 'no questions before the place').toBe(0);
     const map = await page.locator('[data-testid="map"]').boundingBox();
     if (!map) throw new Error('no map on the page');
+    await waitForMapStill(page);
     await page.touchscreen.tap(map.x + map.width / 2, map.y + map.height / 2);
-    await page.locator('[data-testid="follow-up"]').waitFor();
+    await waitForStatus(page, 'تمّ وضع النقطة.');
+    // A required question: the story step offers Next, not "skip and send".
+    await nextUntil(page, '[data-testid="follow-up"]', 'tap');
     expect(
       await page.locator('[data-testid="follow-up-why_daily"]').count(),
       'conditional question hidden',
@@ -171,12 +175,19 @@ describe.skipIf(inject('e2eSkipped'))('follow-up questions after a place is put 
     expect((await page.goto(`${baseUrl}/p/${slug}?lang=en`))?.status()).toBe(200);
     await waitForMap(page);
 
+    await tabTo(page, '[data-testid="add-place"]');
+    await page.keyboard.press('Enter');
     await tabTo(page, `[data-testid="category-${CATEGORY}"]`);
     await page.keyboard.press('Enter');
     await tabTo(page, '[data-testid="focus-map"]');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await waitForStatus(page, 'Point placed.');
+    for (const step of ['story', 'questions']) {
+      await tabTo(page, '[data-testid="step-next"]');
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-testid="flow-step"][data-step="${step}"]`).waitFor();
+    }
     await page.locator('[data-testid="follow-up"]').waitFor();
 
     // Send at once: refused, with the reason, and focus lands on the required question.

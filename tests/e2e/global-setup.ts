@@ -7,6 +7,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
+import { startAddressFixtureServer } from '../../apps/api/src/testing/address-fixtures.ts';
 import { ensureWebBuild } from '../../scripts/web-build.mjs';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -80,10 +81,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   console.log(
     `[e2e] starting the server (${databaseUrl ? 'TEST_DATABASE_URL' : 'embedded PGlite in a fresh directory'})…`,
   );
-  const server: RunningServer = await startServer({ databaseUrl, webDistDirectory: distDirectory });
+  // Places are named by their nearest address from this stand-in for Kartverket.
+  const addresses = await startAddressFixtureServer();
+  const server: RunningServer = await startServer({
+    databaseUrl,
+    webDistDirectory: distDirectory,
+    addressSearchUrl: addresses.url,
+  });
   const expectedKind = databaseUrl ? 'postgres' : 'embedded';
   if (server.health.db.kind !== expectedKind) {
     await server.stop();
+    await addresses.close();
     throw new Error(`The server reports database kind ${server.health.db.kind}, expected ${expectedKind}.`);
   }
   console.log(
@@ -99,5 +107,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await server.stop();
+    await addresses.close();
   };
 }

@@ -73,17 +73,22 @@ async function openMap(page: Page, baseUrl: string): Promise<void> {
   await waitForMap(page);
 }
 
-/** Chooses a category with Tab and Enter. */
+/** "Add a place", then a category, with Tab and Enter; choosing it moves on to "Where is it?". */
 async function chooseCategory(page: Page, key: string): Promise<void> {
+  await tabTo(page, '[data-testid="add-place"]');
+  await page.keyboard.press('Enter');
   await tabTo(page, `[data-testid="category-${key}"]`);
   await page.keyboard.press('Enter');
-  await expect
-    .poll(() => page.locator(`[data-testid="category-${key}"]`).getAttribute('aria-pressed'))
-    .toBe('true');
+  await page.locator('[data-testid="flow-step"][data-step="place"]').waitFor();
+  // Focus moved to the step's heading, so that a screen reader says where the reader is.
+  expect(await isFocused(page, '#flow-step-heading')).toBe(true);
 }
 
-/** Writes the story and sends, all with the keyboard; returns the server's answer. */
+/** Next (with Tab and Enter), then the story, and Send, all with the keyboard; returns the server's answer. */
 async function writeStoryAndSend(page: Page, story: string) {
+  await tabTo(page, '[data-testid="step-next"]');
+  await page.keyboard.press('Enter');
+  await page.locator('textarea#story').waitFor();
   await tabTo(page, 'textarea#story', { backwards: !(await storyIsAhead(page)) });
   await page.keyboard.type(story);
   await tabTo(page, '[data-testid="send"]');

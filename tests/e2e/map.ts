@@ -5,6 +5,7 @@
 // from this file, no inner named functions) because only their source text reaches the page.
 import type { Page } from 'playwright-core';
 import type { LngLat } from './area.ts';
+import { waitForMapStill } from './resident-flow.ts';
 
 /** The rendered layer of point contributions. */
 export const CONTRIBUTION_POINTS_LAYER = 'contributions-points';
@@ -15,6 +16,7 @@ interface MapHook {
   getContainer(): HTMLElement;
   getCanvas(): HTMLCanvasElement;
   getLayer(id: string): unknown;
+  getPaintProperty(layer: string, property: string): unknown;
   queryRenderedFeatures(
     geometryOrOptions?: [[number, number], [number, number]] | { layers?: string[] },
     options?: { layers?: string[] },
@@ -64,6 +66,7 @@ export async function findEmptyMapSpot(
   candidates: LngLat[],
   clearancePx = 20,
 ): Promise<MapTarget> {
+  await waitForMapStill(page);
   const result = await page.evaluate(
     ({ candidates, clearancePx, layer }) => {
       const map = window.__nabolagMap;

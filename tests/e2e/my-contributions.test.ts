@@ -14,6 +14,7 @@ import { randomPointsInArea } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { findEmptyMapSpot, waitForMap } from './map.ts';
+import { chooseCategory, nextUntil } from './resident-flow.ts';
 
 const SLUG = 'torstrand';
 const TOKEN_KEY = `nabolag:participant:${SLUG}`;
@@ -28,13 +29,28 @@ interface Sent {
   body: Record<string, unknown>;
 }
 
-/** Adds a place through the map page: category, a tap on empty map, a story, Send. */
-async function addPlace(page: Page, baseUrl: string, category: string, story: string): Promise<Sent> {
+/**
+ * Adds a place through the map page: category, a tap on empty map, Next, a story, Send. `onStory`
+ * runs on the story step; with `onQuestions`, Next goes on to the optional questions first.
+ */
+async function addPlace(
+  page: Page,
+  baseUrl: string,
+  category: string,
+  story: string,
+  steps: { onStory?: () => Promise<void>; onQuestions?: () => Promise<void> } = {},
+): Promise<Sent> {
   const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${SLUG}`)).json());
-  await page.locator(`[data-testid="category-${category}"]`).click();
+  await chooseCategory(page, category);
   const target = await findEmptyMapSpot(page, randomPointsInArea(project.area, 40));
   await page.mouse.click(target.x, target.y);
+  await nextUntil(page, 'textarea#story');
   await page.locator('textarea#story').fill(story);
+  await steps.onStory?.();
+  if (steps.onQuestions) {
+    await nextUntil(page, '[data-testid="background-questions"]');
+    await steps.onQuestions();
+  }
   const posted = page.waitForResponse(
     (response) =>
       response.request().method() === 'POST' &&
@@ -100,14 +116,16 @@ describe.skipIf(inject('e2eSkipped'))('my places', () => {
     // The first place, with background answers and the consent text before it.
     await page.goto(`${baseUrl}/p/${SLUG}?lang=nb`);
     await waitForMap(page);
-    await page.locator('[data-testid="category-meeting-places"]').click();
-    await page.locator('[data-testid="background-questions"]').waitFor();
-    await page.locator('[data-testid="consent"]').waitFor();
-    await page.locator('[data-testid="background-age"]').selectOption('30-44');
-    await page.locator('[data-testid="background-relation-lives"]').check();
-    await page.locator('[data-testid="background-relation-grew-up"]').check();
-    await page.locator('[data-testid="background-years"]').fill('12');
-    const first = await addPlace(page, baseUrl, 'meeting-places', `E2E første ${word}: benken ved elva`);
+    const first = await addPlace(page, baseUrl, 'meeting-places', `E2E første ${word}: benken ved elva`, {
+      onQuestions: async () => {
+        await page.locator('[data-testid="background-questions"]').waitFor();
+        await page.locator('[data-testid="consent"]').waitFor();
+        await page.locator('[data-testid="background-age"]').selectOption('30-44');
+        await page.locator('[data-testid="background-relation-lives"]').check();
+        await page.locator('[data-testid="background-relation-grew-up"]').check();
+        await page.locator('[data-testid="background-years"]').fill('12');
+      },
+    });
     expect(first.body.participant).toEqual({
       ageBand: '30-44',
       relation: ['lives', 'grew-up'],
@@ -115,14 +133,18 @@ describe.skipIf(inject('e2eSkipped'))('my places', () => {
     });
 
     // Asked once: not for the second place, nor after a reload.
-    await page.locator('[data-testid="category-great-value"]').click();
-    expect(await page.locator('[data-testid="background-questions"]').count()).toBe(0);
-    expect(await page.locator('[data-testid="consent"]').count()).toBe(0);
-    const second = await addPlace(page, baseUrl, 'great-value', `E2E andre ${word}: den gamle eika`);
+    // (Without questions to ask, the story step is the last: the consent would show there.)
+    const second = await addPlace(page, baseUrl, 'great-value', `E2E andre ${word}: den gamle eika`, {
+      onStory: async () => {
+        expect(await page.locator('[data-testid="background-questions"]').count()).toBe(0);
+        expect(await page.locator('[data-testid="consent"]').count()).toBe(0);
+      },
+    });
     expect(second.body.participant).toBeUndefined();
     await page.reload();
     await waitForMap(page);
-    await page.locator('[data-testid="category-landmarks"]').click();
+    await chooseCategory(page, 'landmarks');
+    await page.locator('[data-testid="geometry-point"]').waitFor();
     expect(await page.locator('[data-testid="background-questions"]').count()).toBe(0);
     await page.locator('[data-testid="cancel"]').click();
 
@@ -190,9 +212,9 @@ describe.skipIf(inject('e2eSkipped'))('my places', () => {
     await other.locator('[data-testid="my-places-empty"]').waitFor();
     await other.goto(`${baseUrl}/p/${SLUG}?lang=nb`);
     await waitForMap(other);
-    await other.locator('[data-testid="category-community"]').click();
-    await other.locator('[data-testid="background-skip"]').click();
-    const bobs = await addPlace(other, baseUrl, 'community', `E2E Bob ${word}: biblioteket`);
+    const bobs = await addPlace(other, baseUrl, 'community', `E2E Bob ${word}: biblioteket`, {
+      onQuestions: () => other.locator('[data-testid="background-skip"]').click(),
+    });
     expect(bobs.body.participant).toBeUndefined();
     await other.goto(`${baseUrl}/p/${SLUG}/me`);
     await card(other, bobs.id).waitFor();

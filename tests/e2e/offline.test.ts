@@ -10,6 +10,7 @@ import { randomPointsInArea } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
+import { chooseCategory, nextUntil } from './resident-flow.ts';
 
 const SLUG = 'torstrand';
 const CATEGORY = 'meeting-places';
@@ -73,9 +74,10 @@ async function storiesInIndexedDb(page: Page): Promise<string[]> {
 
 /** Chooses the category, taps an empty spot of the area, writes the story and presses Send. */
 async function addPlace(page: Page, project: Project, story: string): Promise<void> {
-  await page.locator(`[data-testid="category-${CATEGORY}"]`).click();
+  await chooseCategory(page, CATEGORY);
   const target = await findEmptyMapSpot(page, randomPointsInArea(project.area, 40));
   await page.mouse.click(target.x, target.y);
+  await nextUntil(page, 'textarea#story');
   await page.locator('textarea#story').fill(story);
   // The background questions before a participant's first send may be skipped.
   const skip = page.locator('[data-testid="background-skip"]');

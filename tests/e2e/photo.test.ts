@@ -16,6 +16,7 @@ import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { findEmptyMapSpot, waitForMap } from './map.ts';
 import { EXIF_HEADER, exifHasGpsPointer, jpegWithGpsExif } from './photos.ts';
+import { chooseCategory, nextUntil, waitForMapStill } from './resident-flow.ts';
 
 const SLUG = 'torstrand';
 const CATEGORY = 'meeting-places';
@@ -60,17 +61,12 @@ describe.skipIf(inject('e2eSkipped'))('a photo with a place', () => {
     const project = projectSchema.parse(await (await fetch(`${baseUrl}/api/projects/${SLUG}`)).json());
     await page.goto(`${baseUrl}/p/${SLUG}?lang=nb`);
     await waitForMap(page);
-    await page.locator(`[data-testid="category-${CATEGORY}"]`).click();
+    await chooseCategory(page, CATEGORY);
     // A tap on empty map, so that the popup opened later is this place's and no other's.
     const target = await findEmptyMapSpot(page, randomPointsInArea(project.area, 40));
     await page.mouse.click(target.x, target.y);
+    await nextUntil(page, 'textarea#story');
     await page.locator('textarea#story').fill(story);
-
-    // Before the first send: the questions can be skipped, the consent text stays.
-    await page.locator('[data-testid="background-questions"]').waitFor();
-    await page.locator('[data-testid="background-skip"]').click();
-    await page.locator('[data-testid="background-questions"]').waitFor({ state: 'detached' });
-    await page.locator('[data-testid="consent"]').waitFor();
 
     // Checked before anything is sent: the type, then the size.
     const input = page.locator('[data-testid="photo-input"]');
@@ -87,6 +83,12 @@ describe.skipIf(inject('e2eSkipped'))('a photo with a place', () => {
     await input.setInputFiles({ name: 'benken.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.locator('[data-testid="photo-preview"]').waitFor();
     expect(await page.locator('[data-testid="photo-problem"]').count()).toBe(0);
+
+    // Before the first send: the questions can be skipped, the consent text stays.
+    await nextUntil(page, '[data-testid="background-questions"]');
+    await page.locator('[data-testid="background-skip"]').click();
+    await page.locator('[data-testid="background-questions"]').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="consent"]').waitFor();
 
     const posted = page.waitForResponse(
       (response) =>
@@ -124,7 +126,11 @@ describe.skipIf(inject('e2eSkipped'))('a photo with a place', () => {
       new RegExp(`^/api/contributions/${created.id}/photo\\?v=\\d+$`),
     );
 
-    // The sheet below the map changed height meanwhile: find the place's pixel again.
+    // The sheet over the map rests at half after Send: lowered to peek, the place is in view;
+    // the map moved meanwhile, so find the place's pixel again.
+    await page.locator('[data-testid="sheet-grip"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await waitForMapStill(page);
     const point = await page.evaluate((lngLat) => {
       const map = window.__nabolagMap;
       if (!map) return null;
@@ -134,17 +140,18 @@ describe.skipIf(inject('e2eSkipped'))('a photo with a place', () => {
     }, target.lngLat);
     expect(point, 'the map').not.toBeNull();
     if (point) await page.mouse.click(point.x, point.y);
-    const popupPhoto = page.locator('.contribution-popup__photo');
+    // On a phone the place opens in the sheet, not in a popup behind it.
+    const popupPhoto = page.locator('[data-testid="place-details"] .place-details__photo');
     await popupPhoto.waitFor();
     expect(await popupPhoto.getAttribute('alt')).toBe(CATEGORY_LABEL);
     await expect
       .poll(() => popupPhoto.evaluate((image) => (image as HTMLImageElement).naturalWidth), {
-        message: 'the photo in the popup loads',
+        message: "the photo in the place's details loads",
       })
       .toBeGreaterThan(0);
 
     // On "My places" the photo shows with its place, and can be deleted there.
-    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="place-details-close"]').click();
     await page.locator('[data-testid="my-places-link"]').click();
     const card = page.locator(`[data-testid="own-place"][data-id="${created.id}"]`);
     await card.locator('[data-testid="own-photo"]').waitFor();

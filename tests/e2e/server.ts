@@ -21,6 +21,8 @@ export interface ServerOptions {
   databaseUrl?: string | undefined;
   /** The built web app the server serves. */
   webDistDirectory: string;
+  /** The stand-in for Kartverket's nearest-address search (address-fixtures.ts); omitted: none. */
+  addressSearchUrl?: string | undefined;
 }
 
 export interface RunningServer {
@@ -92,6 +94,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     NABOLAG_ADMIN_EMAIL: E2E_ADMIN.email,
     NABOLAG_ADMIN_PASSWORD: E2E_ADMIN.password,
+    // Never Kartverket itself: the run's own stand-in, or no address search.
+    NABOLAG_ADDRESS_SEARCH_URL: options.addressSearchUrl ?? 'off',
   };
   // A developer's own DATABASE_URL must never receive test data: only TEST_DATABASE_URL is used.
   delete env.DATABASE_URL;

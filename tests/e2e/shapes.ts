@@ -13,6 +13,7 @@ import {
 import type { Page } from 'playwright-core';
 import type { LngLat } from './area.ts';
 import { waitForSentStatus } from './harness.ts';
+import { waitForMapStill } from './resident-flow.ts';
 
 /**
  * 16 random lower-case letters. No digits: runs of digits look like a phone number to the API's
@@ -35,6 +36,7 @@ export interface ScreenPoint {
  * its position on the map as MapLibre sees it now.
  */
 export async function mapPoint(page: Page, shareX: number, shareY: number): Promise<ScreenPoint> {
+  await waitForMapStill(page);
   return page.evaluate(
     ({ shareX, shareY }) => {
       const map = window.__nabolagMap as unknown as {

@@ -5,6 +5,7 @@ import { randomPointsInArea } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
 import { findEmptyMapSpot, waitForMap } from './map.ts';
+import { chooseCategory, nextUntil } from './resident-flow.ts';
 import { E2E_ADMIN } from './server.ts';
 import { randomLetters, signInAsAdmin } from './staff-api.ts';
 
@@ -27,12 +28,22 @@ async function createSession(baseUrl: string, groups: string[]) {
   return sessionSchema.parse(await created.json());
 }
 
-/** Puts a meeting place with `story` on the kiosk's map and sends it; returns its id. */
-async function sendPin(page: Page, points: [number, number][], story: string): Promise<string> {
-  await page.locator(`[data-testid="category-${CATEGORY}"]`).click();
+/**
+ * Puts a meeting place with `story` on the kiosk's map and sends it; returns its id. `onStory`
+ * runs on the story step, before Send.
+ */
+async function sendPin(
+  page: Page,
+  points: [number, number][],
+  story: string,
+  onStory?: () => Promise<void>,
+): Promise<string> {
+  await chooseCategory(page, CATEGORY);
   const target = await findEmptyMapSpot(page, points);
   await page.mouse.click(target.x, target.y);
+  await nextUntil(page, 'textarea#story');
   await page.locator('textarea#story').fill(story);
+  await onStory?.();
   const posted = page.waitForRequest(
     (request) =>
       request.method() === 'POST' &&
@@ -139,7 +150,9 @@ describe.skipIf(inject('e2eSkipped'))('workshop console, kiosk and projector', (
     expect(new URL(page1.url()).pathname).toBe(`/w/${session.code}`);
 
     // "Done — next person": asks first, then a fresh form and a new participant.
-    await page1.locator('[data-testid="category-landmarks"]').click();
+    await chooseCategory(page1, 'landmarks');
+    await page1.locator('[data-testid="place-centre"]').click();
+    await nextUntil(page1, 'textarea#story');
     await page1.locator('textarea#story').fill('halvferdig fortelling');
     await page1.locator('[data-testid="kiosk-next"]').click();
     await page1.locator('[data-testid="kiosk-next-confirm"]').click();
@@ -160,10 +173,10 @@ describe.skipIf(inject('e2eSkipped'))('workshop console, kiosk and projector', (
         request.method() === 'POST' &&
         new URL(request.url()).pathname === `/api/projects/${SLUG}/contributions`,
     );
-    // The consent text is shown again: consent was the previous person's.
-    await page1.locator(`[data-testid="category-${CATEGORY}"]`).click();
-    await page1.locator('[data-testid="consent"]').waitFor();
-    const secondId = await sendPin(page1, points(), secondStory);
+    // The consent text is shown again (beside Send): consent was the previous person's.
+    const secondId = await sendPin(page1, points(), secondStory, () =>
+      page1.locator('[data-testid="consent"]').waitFor(),
+    );
     expect((await nextPosted).headers().authorization).toBe(`Bearer ${secondToken}`);
 
     // Tablet 2 (its own profile): the same PIN set-up and table choice, then one pin.

@@ -51,6 +51,8 @@ export async function spawnApi(options: ApiProcessOptions): Promise<ApiProcess> 
     LOG_LEVEL: 'warn',
     NABOLAG_WEB_DIST: '/nonexistent-web-app',
     NABOLAG_RATE_LIMITS: 'off',
+    // Tests never reach Kartverket.
+    NABOLAG_ADDRESS_SEARCH_URL: 'off',
     NABOLAG_ADMIN_EMAIL: FAULTS_ADMIN.email,
     NABOLAG_ADMIN_PASSWORD: FAULTS_ADMIN.password,
     ...options.env,

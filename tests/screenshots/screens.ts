@@ -60,7 +60,7 @@ export const SCREENS: Screen[] = [
     path: ({ project }) => `/p/${project.slug}`,
     prepare: async (page) => {
       await settled(page);
-      const start = page.locator('[data-testid="start-contributing"]');
+      const start = page.locator('[data-testid="add-place"]');
       if (await start.isVisible()) await start.tap();
       await page.locator('[data-testid="category-meeting-places"]').tap();
       await page.waitForTimeout(600);

@@ -5,6 +5,7 @@
 //   pnpm screenshots                 # every screen
 //   pnpm screenshots phone-welcome   # only the screens named
 import { join } from 'node:path';
+import { startAddressFixtureServer } from '../../apps/api/src/testing/address-fixtures.ts';
 import { ensureWebBuild, repoRoot } from '../../scripts/web-build.mjs';
 import { E2E_ADMIN, startServer } from '../e2e/server.ts';
 import { captureScreens } from './screens.ts';
@@ -17,7 +18,9 @@ const { distDirectory } = await ensureWebBuild({
   requireSources: true,
   log: (line: string) => console.log(line),
 });
-const server = await startServer({ webDistDirectory: distDirectory });
+// Places get their names from the stand-in for Kartverket's address search (never Kartverket).
+const addresses = await startAddressFixtureServer();
+const server = await startServer({ webDistDirectory: distDirectory, addressSearchUrl: addresses.url });
 try {
   console.log(`server at ${server.baseUrl}`);
   const showcase = await seedShowcase(server.baseUrl, 'torstrand', E2E_ADMIN);
@@ -34,4 +37,5 @@ try {
   console.log(`${written.length} screenshots written`);
 } finally {
   await server.stop();
+  await addresses.close();
 }

@@ -22,6 +22,12 @@ import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { projectAdminRoutes } from './modules/projects/project-admin.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { referenceLayersRoutes } from './modules/reference-layers/reference-layers.routes.ts';
+import { participationRoutes } from './modules/results/participation.routes.ts';
+import {
+  type AddressSearchOptions,
+  createPlaceNamer,
+  type PlaceNamer,
+} from './modules/results/place-names.ts';
 import { resultsRoutes } from './modules/results/results.routes.ts';
 import { resultsStaffRoutes } from './modules/results/results-staff.routes.ts';
 import { tilesRoutes } from './modules/tiles/tiles.routes.ts';
@@ -44,6 +50,8 @@ declare module 'fastify' {
     databaseKind: DatabaseKind;
     /** Every route registered, as `{ method, url }` (HEAD left out). */
     routeTable: Array<{ method: string; url: string }>;
+    /** Names the places of the results page and the report (planner's name, address, reference). */
+    placeNamer: PlaceNamer;
   }
 }
 
@@ -64,6 +72,8 @@ export interface AppDependencies {
   /** The built web app to serve; omitted in API-only tests. */
   webDistDirectory?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Kartverket's nearest-address search (or a stand-in); omitted: places get no addresses. */
+  addressSearch?: AddressSearchOptions | undefined;
 }
 
 /**
@@ -169,6 +179,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   app.decorate('sessionBus', sessionBus);
   app.decorate('rateLimits', dependencies.rateLimits ?? true);
   app.decorate('databaseKind', dependencies.databaseKind);
+  app.decorate('placeNamer', createPlaceNamer(dependencies.addressSearch));
   // Open streams end before the server closes, so shutdown does not wait on them; clients resume
   // elsewhere with Last-Event-ID.
   app.addHook('preClose', async () => closeAllSessionStreams());
@@ -192,6 +203,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(tilesRoutes);
   await app.register(referenceLayersRoutes);
   await app.register(resultsRoutes);
+  await app.register(participationRoutes);
   await app.register(resultsStaffRoutes);
   const pageFallback: PageFallback | undefined = dependencies.webDistDirectory
     ? await registerWebApp(app, dependencies.webDistDirectory)

@@ -32,6 +32,26 @@ describe('loadConfig', () => {
     expect(config.admin).toEqual({ email: 'admin@larvik.kommune.no', password: 'a long enough password' });
   });
 
+  it('searches Kartverket for addresses unless told another URL or off', () => {
+    expect(loadConfig({}, '/').addressSearch).toEqual({
+      url: 'https://ws.geonorge.no/adresser/v1/punktsok',
+      timeoutMs: 2500,
+    });
+    expect(
+      loadConfig(
+        {
+          NABOLAG_ADDRESS_SEARCH_URL: 'http://127.0.0.1:9/adresser/v1/punktsok',
+          NABOLAG_ADDRESS_SEARCH_TIMEOUT_MS: '800',
+        },
+        '/',
+      ).addressSearch,
+    ).toEqual({ url: 'http://127.0.0.1:9/adresser/v1/punktsok', timeoutMs: 800 });
+    expect(loadConfig({ NABOLAG_ADDRESS_SEARCH_URL: 'off' }, '/').addressSearch).toBeUndefined();
+    expect(() => loadConfig({ NABOLAG_ADDRESS_SEARCH_URL: 'geonorge' }, '/')).toThrow(
+      /NABOLAG_ADDRESS_SEARCH_URL must be a URL or off/,
+    );
+  });
+
   it('lists every problem in one error', () => {
     let error: unknown;
     try {

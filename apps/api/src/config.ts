@@ -29,6 +29,17 @@ const environmentSchema = z.object({
   NABOLAG_SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
   NABOLAG_RATE_LIMITS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   NABOLAG_TRUST_PROXY: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+  /**
+   * Kartverket's nearest-address search (`punktsok`), to name places on the results page and in
+   * the report; `off` names them without it (offline installations).
+   */
+  NABOLAG_ADDRESS_SEARCH_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .union([z.literal('off'), z.url({ message: 'NABOLAG_ADDRESS_SEARCH_URL must be a URL or off' })])
+      .default('https://ws.geonorge.no/adresser/v1/punktsok'),
+  ),
+  NABOLAG_ADDRESS_SEARCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2500),
   NABOLAG_ADMIN_EMAIL: z.preprocess(
     emptyAsUndefined,
     z.email('NABOLAG_ADMIN_EMAIL must be an e-mail address').optional(),
@@ -59,6 +70,8 @@ export interface Config {
   /** Behind a reverse proxy: take the client's address and protocol from X-Forwarded-* headers. */
   trustProxy: boolean;
   admin: { email: string; password: string } | undefined;
+  /** Where places get their nearest address; `undefined`: no address search. */
+  addressSearch: { url: string; timeoutMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -103,5 +116,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       env.NABOLAG_ADMIN_EMAIL && env.NABOLAG_ADMIN_PASSWORD
         ? { email: env.NABOLAG_ADMIN_EMAIL, password: env.NABOLAG_ADMIN_PASSWORD }
         : undefined,
+    addressSearch:
+      env.NABOLAG_ADDRESS_SEARCH_URL === 'off'
+        ? undefined
+        : { url: env.NABOLAG_ADDRESS_SEARCH_URL, timeoutMs: env.NABOLAG_ADDRESS_SEARCH_TIMEOUT_MS },
   };
 }

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     webDistDirectory: config.webDistDirectory,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,
+    addressSearch: config.addressSearch,
     logger: {
       level: config.logLevel,
       // No IP addresses in the logs: they are personal data we have no need to keep.

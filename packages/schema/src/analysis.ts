@@ -231,6 +231,36 @@ export const storySummarySchema = z.object({
 export const storiesSchema = z.object({ stories: z.array(storySummarySchema), total: z.number().int() });
 export type StorySummary = z.infer<typeof storySummarySchema>;
 
+/**
+ * Where a place's name comes from: a planner named it, the nearest address (Kartverket's address
+ * register), or the nearest labelled feature of the project's reference layers.
+ */
+export const placeNameSourceSchema = z.enum(['planner', 'address', 'reference']);
+export type PlaceNameSource = z.infer<typeof placeNameSourceSchema>;
+
+/** `PUT /api/staff/projects/:slug/place-names`: a planner names a place (a cell at a size); null forgets the name. */
+export const placeNameInputSchema = z.object({
+  size: z.number().refine((value) => (ANALYSIS_CELL_SIZES as readonly number[]).includes(value), {
+    message: `size must be one of ${ANALYSIS_CELL_SIZES.join(', ')} metres`,
+  }),
+  /** Axial `q,r` of the hexagon at `size` metres. */
+  cell: z.string().regex(/^-?\d{1,7},-?\d{1,7}$/, 'cell must be q,r (two whole numbers)'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a name must not be empty (send null to remove it)')
+    .max(120, 'a name is at most 120 characters')
+    .nullable(),
+});
+export type PlaceNameInput = z.input<typeof placeNameInputSchema>;
+export const placeNameSchema = z.object({
+  size: z.number().int(),
+  cell: z.string(),
+  /** The name shown now (the planner's, or what the place is called without it). */
+  label: z.string().nullable(),
+  labelSource: placeNameSourceSchema.nullable(),
+});
+
 /** `GET …/analysis/stats`: the dashboard's counts. */
 const countRowSchema = z.object({
   key: z.string(),
@@ -255,6 +285,9 @@ export const analysisStatsSchema = z.object({
       centre: z.tuple([z.number(), z.number()]),
       contributions: z.number().int(),
       participants: z.number().int(),
+      /** The place's name (see `placeNameSourceSchema`), or null: the reader describes it. */
+      label: z.string().nullable(),
+      labelSource: placeNameSourceSchema.nullable(),
     }),
   ),
 });
@@ -338,8 +371,12 @@ export const projectResultsSchema = z.object({
           centre: z.tuple([z.number(), z.number()]),
           contributions: z.number().int(),
           participants: z.number().int(),
-          /** The nearest labelled feature of the project's reference layers, if one is close. */
+          /**
+           * The place's name: a planner's, else the nearest address (Kartverket), else the nearest
+           * labelled feature of the project's reference layers; null when none is known.
+           */
           label: z.string().nullable(),
+          labelSource: placeNameSourceSchema.nullable(),
         }),
       ),
     }),

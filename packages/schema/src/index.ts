@@ -9,6 +9,7 @@ export * from './health.ts';
 export * from './i18n.ts';
 export * from './moderation.ts';
 export * from './organisation.ts';
+export * from './participation.ts';
 export * from './plain.ts';
 export * from './project.ts';
 export * from './reference-layer.ts';

@@ -53,6 +53,42 @@ export function pickText(
   return Object.values(text).find((value) => value.length > 0) ?? '';
 }
 
+/**
+ * The icons a category may name in its `icon` field (lucide's names; the web app bundles exactly
+ * these). The first eight are the method's categories in order: meeting places, landmarks,
+ * places to show visitors, community, great value, least liked, most time, attachment. An
+ * `icon` that is not one of these (an emoji saved before the set existed) is shown as text.
+ */
+export const CATEGORY_ICON_NAMES = [
+  'users',
+  'landmark',
+  'camera',
+  'heart-handshake',
+  'gem',
+  'thumbs-down',
+  'clock',
+  'anchor',
+  'map-pin',
+  'coffee',
+  'trees',
+  'house',
+  'school',
+  'bike',
+  'footprints',
+  'bus',
+  'waves',
+  'music',
+  'shopping-bag',
+  'baby',
+  'star',
+  'sun',
+] as const;
+export type CategoryIconName = (typeof CATEGORY_ICON_NAMES)[number];
+
+/** Whether a category's `icon` names one of the bundled icons (rather than an emoji). */
+export const isCategoryIconName = (icon: string | undefined): icon is CategoryIconName =>
+  icon !== undefined && (CATEGORY_ICON_NAMES as readonly string[]).includes(icon);
+
 /** The answers a follow-up condition waits for. */
 export const conditionValues = (condition: FollowUpCondition): Array<string | number> =>
   condition.equals !== undefined ? [condition.equals] : (condition.anyOf ?? []);

@@ -24,7 +24,10 @@ export const categorySchema = z.object({
   /** What may be drawn in this category; always at least one. */
   geometryTypes: z.array(contributionGeometryTypeSchema).min(1),
   colour: colourSchema,
-  /** A short symbol shown beside the label, e.g. an emoji ("☕"); optional. */
+  /**
+   * The symbol shown beside the label: one of `CATEGORY_ICON_NAMES` (`users`, `landmark`, …).
+   * Projects saved before the set existed may hold an emoji ("☕"), which is still shown as text.
+   */
   icon: z.string().trim().max(16).optional(),
   /**
    * Follow-up questions asked right after a place in this category is put on the map, in order.

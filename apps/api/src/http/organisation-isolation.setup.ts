@@ -268,7 +268,8 @@ export async function fingerprint(app: FastifyInstance, organisationId: string):
        ${digest(`SELECT code, status, title, groups FROM sessions WHERE ${inProjects}`)} AS sessions,
        ${digest(`SELECT id, names, colour, visible, position FROM reference_layers WHERE ${inProjects}`)} AS reference_layers,
        ${digest(`SELECT layer_id, position, ST_AsEWKB(geometry), label FROM reference_features WHERE layer_id IN (SELECT id FROM reference_layers WHERE ${inProjects})`)} AS reference_features,
-       ${digest(`SELECT id, published, published_on, title, body FROM project_updates WHERE ${inProjects}`)} AS updates`,
+       ${digest(`SELECT id, published, published_on, title, body FROM project_updates WHERE ${inProjects}`)} AS updates,
+       ${digest(`SELECT size_m, q, r, source, name FROM place_names WHERE ${inProjects}`)} AS place_names`,
     [organisationId],
   );
   return JSON.stringify(rows[0]);

@@ -276,6 +276,14 @@ const ROUTES: Record<string, RouteCase> = {
       },
     ]),
   ),
+  'PUT /api/staff/projects/:slug/place-names': {
+    owner: 'planner',
+    request: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/projects/${ids.slug}/place-names`,
+      ...json({ size: 200, cell: '3,-4', name: 'Torget' }),
+    }),
+  },
   'GET /api/staff/projects/:slug/updates': {
     owner: 'planner',
     request: (ids) => ({ url: `/api/staff/projects/${ids.slug}/updates` }),

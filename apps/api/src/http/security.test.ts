@@ -451,6 +451,19 @@ const ROUTES: Record<string, RouteCase> = {
     request: (ids) => ({ method: 'DELETE', url: `/api/staff/projects/${ids.slug}/updates/${ids.update}` }),
     bad: (ids) => ({ method: 'DELETE', url: `/api/staff/projects/${ids.slug}/updates/not-a-uuid` }),
   },
+  'PUT /api/staff/projects/:slug/place-names': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/projects/${ids.slug}/place-names`,
+      ...json({ size: 200, cell: '3,-4', name: 'Torget' }),
+    }),
+    bad: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/projects/${ids.slug}/place-names`,
+      ...json({ size: 300, cell: '3,-4', name: 'Torget' }),
+    }),
+  },
   'POST /api/staff/contributions/:id/featured': {
     access: 'project-staff',
     request: (ids) => ({

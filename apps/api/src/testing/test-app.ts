@@ -8,6 +8,7 @@ import { EMBEDDED_POOL_SIZE } from '../db/embedded.ts';
 import type { Queryable } from '../db/queryable.ts';
 import { DEMO_PROJECT_FILE } from '../db/seed.ts';
 import { insertProject } from '../modules/projects/projects.repository.ts';
+import type { AddressSearchOptions } from '../modules/results/place-names.ts';
 import { hashPassword } from '../modules/users/passwords.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 
@@ -16,8 +17,12 @@ import { insertUser } from '../modules/users/users.repository.ts';
  * limits are off unless asked for: their counters live in the shared database, so one test
  * file's traffic would otherwise throttle the next.
  */
-export async function createTestApp(options: { rateLimits?: boolean } = {}): Promise<FastifyInstance> {
+export async function createTestApp(
+  options: { rateLimits?: boolean; addressSearch?: AddressSearchOptions } = {},
+): Promise<FastifyInstance> {
   const app = await buildApp({
+    // Never Kartverket itself: a test that wants addresses serves them (see address-fixtures.ts).
+    addressSearch: options.addressSearch,
     rateLimits: options.rateLimits ?? false,
     // TEST_LOG=error (or debug…) shows the server's log while debugging a test.
     logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false,

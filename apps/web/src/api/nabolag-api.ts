@@ -104,6 +104,19 @@ export function getResults(slug: string, signal?: AbortSignal, fetchImpl?: Fetch
   );
 }
 
+/**
+ * `GET /api/projects/:slug/participation`: how many people have taken part (`null` below k).
+ * Asked for after the map answers, and checked then, like the list of places.
+ */
+export function getParticipation(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
+  return requestJsonCheckedLater(
+    `${projectPath(slug)}/participation`,
+    async () => (await loadSchemas()).projectParticipationSchema,
+    signal ? { signal } : {},
+    fetchImpl,
+  );
+}
+
 /** `GET /api/projects/:slug/reference-layers`: the visible reference layers, with their features. */
 export function listReferenceLayers(slug: string, signal?: AbortSignal, fetchImpl?: FetchLike) {
   // Loads with the map, so checked later like the project (no defaults in its schema).

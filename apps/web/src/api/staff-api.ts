@@ -8,7 +8,9 @@ import {
   featuredSchema,
   type ModerationAction,
   moderationListSchema,
+  type PlaceNameInput,
   type ProjectDefinition,
+  placeNameSchema,
   projectDefinitionOutputSchema,
   type ReferenceLayerUpdate,
   type ReferenceLayerUploadQuery,
@@ -217,6 +219,12 @@ export function createStaffApi({ csrfToken, onUnauthorized, fetchImpl }: StaffAp
     /** `POST /api/staff/contributions/:id/featured`: picks (or drops) the story as a quote on the results page. */
     setFeatured: (id: string, featured: boolean) =>
       call(`${contributionPath(id)}/featured`, featuredSchema, { method: 'POST', json: { featured } }),
+    /** `PUT /api/staff/projects/:slug/place-names`: a planner names a place (null forgets the name). */
+    renamePlace: (slug: string, input: PlaceNameInput) =>
+      call(`${projectPath(slug)}/place-names`, placeNameSchema, {
+        method: 'PUT',
+        json: input,
+      }),
     /** Planners' updates on the results page (`/api/staff/projects/:slug/updates`, updates-api.ts). */
     updates: createUpdatesApi((path, schema, init) => call(path, schema, init)),
     /** `DELETE /api/staff/contributions/:id/participant` (admins): erases the participant behind it. */

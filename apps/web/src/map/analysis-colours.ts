@@ -34,8 +34,13 @@ export function hotSpotConfidence(value: HotSpotClass): 90 | 95 | 99 | null {
  */
 export const COMPARE_COLOURS = ['#5e3c99', '#b2abd2', '#f7f7f7', '#fdb863', '#e66101'] as const;
 
-/** Light to dark purple: how contested a cell is, 0 (only one side) to 1 (top in both). */
-export const CONTESTED_COLOURS = ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'] as const;
+/**
+ * Liked against least liked, diverging (ColorBrewer RdBu, 5 classes, safe for the common kinds of
+ * colour blindness): red where a cell's share of least-liked places is larger, through a light
+ * neutral (the same share of both) to blue where its share of liked places is larger. One hue
+ * from light to dark (the earlier purple) could not show where people dislike a place.
+ */
+export const LIKED_COLOURS = ['#ca0020', '#f4a582', '#f7f7f7', '#92c5de', '#0571b0'] as const;
 
 /**
  * The break points of the comparison's colours: the largest |difference| of the cells (at least

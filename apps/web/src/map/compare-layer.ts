@@ -1,25 +1,27 @@
 import type { Compare } from '@nabolag/schema';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { COMPARE_COLOURS, CONTESTED_COLOURS, compareStops } from './analysis-colours.ts';
+import { COMPARE_COLOURS, compareStops, LIKED_COLOURS } from './analysis-colours.ts';
 import type { ColourValue } from './style-types.ts';
 
 /** Source and fill layer of a comparison of two filter sets, or of contested places. */
 export const COMPARE_SOURCE_ID = 'analysis-compare';
 export const COMPARE_LAYER_ID = 'analysis-compare';
 
-/** `difference`: diverging, B-heavy to A-heavy; `contested`: high in both, light to dark. */
+/**
+ * `difference`: two groups, B-heavy (purple) to A-heavy (orange); `contested`: liked (side A)
+ * against least liked (side B), red where least liked weighs more to blue where liked does. Both
+ * diverge on the difference of the two shares around a neutral middle (equal shares).
+ */
 export type CompareMeasure = 'difference' | 'contested';
 
+/** The fill colour of a comparison's cells: a diverging ramp over the cells' share differences. */
 export function compareColourExpression(measure: CompareMeasure, comparison: Compare): ColourValue {
-  const stops =
-    measure === 'difference'
-      ? compareStops(comparison.features.map((feature) => feature.properties.difference))
-      : [0, 0.25, 0.5, 0.75, 1];
-  const colours = measure === 'difference' ? COMPARE_COLOURS : CONTESTED_COLOURS;
+  const stops = compareStops(comparison.features.map((feature) => feature.properties.difference));
+  const colours = measure === 'difference' ? COMPARE_COLOURS : LIKED_COLOURS;
   return [
     'interpolate',
     ['linear'],
-    ['get', measure],
+    ['get', 'difference'],
     ...stops.flatMap((stop, index) => [stop, colours[index]]),
   ] as unknown as ColourValue;
 }

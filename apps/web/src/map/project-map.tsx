@@ -66,6 +66,22 @@ export interface ProjectMapHandle {
   finishDrawing(): boolean;
   /** Throws the line or area away, to start again. */
   clearDrawing(): void;
+  /** Pans (without zooming) so that `position` is in the middle of the map's uncovered part. */
+  reveal(position: LngLat): void;
+}
+
+/** A public place tapped on the map, for a page that shows its details itself (the phone's sheet). */
+export interface ShownContribution {
+  id: string;
+  /** The category's key. */
+  category: string;
+  story: string | null;
+  /** When it was added (ISO 8601). */
+  created: string;
+  /** The photo's address, or `null`. */
+  photo: string | null;
+  /** Where it was tapped: the point itself, or the tap on a line or area. */
+  at: LngLat;
 }
 
 export interface ProjectMapProps {
@@ -111,6 +127,16 @@ export interface ProjectMapProps {
   heatmap?: HeatmapCollection | null;
   /** The project's visible reference layers, under the contributions, each with a legend checkbox. */
   referenceLayers?: readonly PublicReferenceLayer[];
+  /**
+   * CSS pixels of the map's bottom that a panel covers (the phone's sheet): the map's centre,
+   * the crosshair and the fitted project area stay in the part above it.
+   */
+  coveredBottomPx?: number;
+  /**
+   * With it, a tapped place is handed to the page (to show in its own panel) instead of opening
+   * a popup — on a phone a popup would open behind the sheet.
+   */
+  onShowContribution?: (contribution: ShownContribution) => void;
 }
 
 const NO_WAITING_PLACES: readonly WaitingPlace[] = [];
@@ -153,6 +179,8 @@ export function ProjectMap({
   onReport,
   heatmap = null,
   referenceLayers = NO_REFERENCE_LAYERS,
+  coveredBottomPx = 0,
+  onShowContribution,
 }: ProjectMapProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -179,6 +207,7 @@ export function ProjectMap({
     contributionTiles,
     recentContributions,
     findContribution,
+    onShowContribution,
   });
   useLayoutEffect(() => {
     latest.current = {
@@ -194,6 +223,7 @@ export function ProjectMap({
       contributionTiles,
       recentContributions,
       findContribution,
+      onShowContribution,
     };
   });
   const drawingHandle = useMapDrawing(loadedMap, drawing, draftColour, onDrawingChange);
@@ -230,6 +260,12 @@ export function ProjectMap({
       undoVertex: () => drawingHandle.controller()?.undo() ?? false,
       finishDrawing: () => drawingHandle.controller()?.finish() ?? false,
       clearDrawing: () => drawingHandle.controller()?.clear(),
+      reveal: (position) => {
+        const map = mapRef.current;
+        if (!map) return;
+        const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        map.easeTo({ center: position, duration: still ? 0 : 400 });
+      },
     }),
     [project.bounds, drawingHandle],
   );
@@ -309,6 +345,19 @@ export function ProjectMap({
     let popupAsked = 0;
     const openContributionPopup = (at: MapLibreLngLat, properties: Record<string, unknown>) => {
       popup?.remove();
+      const show = latest.current.onShowContribution;
+      if (show) {
+        const { story, photo } = properties;
+        show({
+          id: String(properties.id ?? ''),
+          category: String(properties.category ?? ''),
+          story: typeof story === 'string' && story.length > 0 ? story : null,
+          created: String(properties.created ?? ''),
+          photo: typeof photo === 'string' && photo ? photo : null,
+          at: toLngLat(at),
+        });
+        return;
+      }
       popup = new Popup({ maxWidth: '18rem', focusAfterOpen: true })
         .setLngLat(at)
         .setDOMContent(popupContent(popupText(properties)))
@@ -500,6 +549,42 @@ export function ProjectMap({
     if (loadedMap && heatmap) drawHeatmapCells(loadedMap, heatmap);
   }, [loadedMap, heatmap]);
 
+  // The part of the map a panel covers: MapLibre's padding keeps the centre (where the crosshair
+  // is and "Place at the cross" puts the point) in the uncovered part. Until the resident moves
+  // the map, the project area is fitted into that part again.
+  const userMoved = useRef(false);
+  useEffect(() => {
+    if (!loadedMap) return;
+    const onMoveStart = (event: { originalEvent?: unknown }) => {
+      if (event.originalEvent) userMoved.current = true;
+    };
+    loadedMap.on('movestart', onMoveStart);
+    return () => {
+      loadedMap.off('movestart', onMoveStart);
+    };
+  }, [loadedMap]);
+  useEffect(() => {
+    if (!loadedMap) return;
+    const padding = { top: 0, right: 0, left: 0, bottom: coveredBottomPx };
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    // As long as the sheet takes to settle (bottom-sheet.css), so that the map moves with it.
+    const duration = still ? 0 : 220;
+    if (userMoved.current) {
+      loadedMap.easeTo({ padding, duration });
+      return;
+    }
+    const fit = FIT_PADDING_PX;
+    const height = loadedMap.getContainer().clientHeight;
+    // A sheet nearly covering the map leaves no room to fit into: keep the camera, move its centre.
+    if (height - coveredBottomPx < 3 * fit) {
+      loadedMap.easeTo({ padding, duration });
+      return;
+    }
+    // MapLibre adds the fit's padding to the map's own (the covered part).
+    loadedMap.setPadding(padding);
+    loadedMap.fitBounds(project.bounds, { padding: fit, duration, linear: true });
+  }, [loadedMap, coveredBottomPx, project.bounds]);
+
   // The draft marker is made once per colour and moved afterwards, so that keyboard focus
   // stays on it while it is moved with the arrow keys.
   const hasDraft = draftPosition !== null;
@@ -545,7 +630,13 @@ export function ProjectMap({
         // Focusable from code (and tests) only; focus moves on to the canvas (see above).
         tabIndex={-1}
       />
-      {marking && <div className="project-map__crosshair" aria-hidden="true" />}
+      {marking && (
+        <div
+          className="project-map__crosshair"
+          aria-hidden="true"
+          style={{ insetBlockEnd: coveredBottomPx }}
+        />
+      )}
       <ReferenceLegend layers={referenceLayers} hidden={reference.hidden} onToggle={reference.toggle} />
       <p id="map-keyboard-hint" className="project-map__hint">
         {t(

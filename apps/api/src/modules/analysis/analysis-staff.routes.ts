@@ -329,13 +329,29 @@ export const analysisStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const project = await projectFor(request, request.params.slug);
       reply.headers(noStore);
-      return analysisStats(pool, {
+      const stats = await analysisStats(pool, {
         projectId: project.id,
         srid: project.analysisSrid,
         filter: filterOf(request.query),
         k: project.k,
         cellMetres: request.query.cell,
       });
+      // Named after the cache (names change without moving the data version); copies, as the
+      // cached stats are shared between requests.
+      const names = await app.placeNamer.name(
+        pool,
+        project.id,
+        stats.topPlaces.map((place) => ({
+          size: request.query.cell,
+          cell: place.cell,
+          centre: place.centre,
+        })),
+        request.log,
+      );
+      return {
+        ...stats,
+        topPlaces: stats.topPlaces.map((place, index) => ({ ...place, ...names[index] })),
+      };
     },
   );
 };

@@ -215,7 +215,8 @@ export async function topPlaces(
      ranked AS (SELECT counted.*, row_number() OVER (PARTITION BY category_key
                   ORDER BY participants DESC, contributions DESC, q, r) AS rank FROM counted)
      SELECT category_key AS category, q || ',' || r AS cell, contributions, participants,
-            json_build_array(round(ST_X(centre)::numeric, 6), round(ST_Y(centre)::numeric, 6)) AS centre
+            json_build_array(round(ST_X(centre)::numeric, 6), round(ST_Y(centre)::numeric, 6)) AS centre,
+            NULL AS label, NULL AS "labelSource"
      FROM ranked
      CROSS JOIN LATERAL ST_Transform(ST_Centroid(nabolag_hex_polygon(q, r, ${size}, ${srid})), 4326) AS centre
      WHERE rank <= 5

@@ -2,6 +2,8 @@ import {
   contributionParamsSchema,
   featuredInputSchema,
   featuredSchema,
+  placeNameInputSchema,
+  placeNameSchema,
   projectParamsSchema,
   projectUpdateInputSchema,
   projectUpdateListSchema,
@@ -20,6 +22,7 @@ import { requireProjectRole, requireStaff } from '../auth/staff-auth.ts';
 import { findContributionProject } from '../moderation/moderation.repository.ts';
 import { findProjectBySlug, type StoredProject } from '../projects/projects.repository.ts';
 import { featureBlocker, setFeatured } from './featured-quotes.repository.ts';
+import { cellCentre, plannerName, setPlannerName } from './place-names.ts';
 import {
   deleteUpdate,
   findUpdate,
@@ -192,6 +195,41 @@ export const resultsStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       });
       return reply.status(204).send(null);
+    },
+  );
+
+  // A planner names a place of the results page and the report (a hexagon at a size); the name
+  // wins over the nearest address. null removes it (the address, or a description, shows again).
+  app.put(
+    '/api/staff/projects/:slug/place-names',
+    {
+      preHandler: planners,
+      schema: {
+        params: projectParamsSchema,
+        body: placeNameInputSchema,
+        response: { 200: placeNameSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { project, principal } = await projectFor(request, request.params.slug);
+      const { size, cell, name } = request.body;
+      const place = { projectId: project.id, size, cell };
+      const was = await plannerName(pool, place);
+      await withTransaction(pool, async (client) => {
+        await setPlannerName(client, { ...place, name, userId: principal.userId });
+        await recordAudit(client, {
+          userId: principal.userId,
+          action: name === null ? 'place-name.remove' : 'place-name.set',
+          targetType: 'place',
+          targetId: `${size}:${cell}`,
+          projectId: project.id,
+          details: { size, cell, name, was },
+        });
+      });
+      const centre = await cellCentre(pool, { size, cell, srid: project.analysisSrid });
+      const [shown] = await app.placeNamer.name(pool, project.id, [{ size, cell, centre }], request.log);
+      reply.headers(noStore);
+      return { size, cell, label: shown?.label ?? null, labelSource: shown?.labelSource ?? null };
     },
   );
 

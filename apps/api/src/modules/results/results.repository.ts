@@ -1,12 +1,12 @@
 import { type ProjectResults, type ProjectUpdate, RESULTS_CELL_METRES } from '@nabolag/schema';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Queryable } from '../../db/queryable.ts';
 import { cachedAnalysis } from '../analysis/analysis-cache.ts';
 import { foldCellTotals } from '../analysis/cell-totals.ts';
+import type { PlaceNamer } from './place-names.ts';
 
 /** Places listed per category on the results page. */
 export const TOP_PLACES_PER_CATEGORY = 5;
-/** A labelled reference feature this close to a cell's centre names the place, metres. */
-const LABEL_RADIUS_METRES = 150;
 
 type HexPolygon = { type: 'Polygon'; coordinates: number[][][] };
 type CategoryResults = ProjectResults['categories'][number];
@@ -44,31 +44,6 @@ async function publicCells(
   return rows.map((row) => ({ ...row, centre: row.centre.map(Number) as [number, number] }));
 }
 
-/**
- * A name for each place: the label of the nearest labelled feature of the project's visible
- * reference layers within LABEL_RADIUS_METRES of the cell's centre (no address search: the server
- * may be offline), or null.
- */
-async function placeLabels(
-  db: Queryable,
-  projectId: string,
-  centres: Array<[number, number]>,
-): Promise<Array<string | null>> {
-  if (centres.length === 0) return [];
-  const { rows } = await db.query<{ label: string | null }>(
-    `SELECT (SELECT f.label FROM reference_features f JOIN reference_layers l ON l.id = f.layer_id
-             WHERE l.project_id = $1 AND l.visible AND btrim(coalesce(f.label, '')) <> ''
-               AND ST_DWithin(f.geometry::geography, centre.point::geography, $4::float8)
-             ORDER BY ST_Distance(f.geometry::geography, centre.point::geography), f.layer_id, f.position
-             LIMIT 1) AS label
-     FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS cell(x, y, n)
-     CROSS JOIN LATERAL ST_SetSRID(ST_MakePoint(cell.x, cell.y), 4326) AS centre(point)
-     ORDER BY cell.n`,
-    [projectId, centres.map((centre) => centre[0]), centres.map((centre) => centre[1]), LABEL_RADIUS_METRES],
-  );
-  return rows.map((row) => row.label);
-}
-
 /** Published contributions per category and the people behind them. */
 async function publishedCounts(db: Queryable, projectId: string) {
   const { rows } = await db.query<{ category: string | null; contributions: number; participants: number }>(
@@ -90,11 +65,19 @@ async function publishedCounts(db: Queryable, projectId: string) {
 /**
  * The aggregate part of the results page for every category of the project, in the project's
  * category order. The counts are cached per data version (see analysis-cache.ts); the places'
- * names are looked up on every request, as reference layers change without moving that version.
+ * names are read on every request (place-names.ts), as names change without moving that version.
  */
 export async function resultAggregates(
   db: Queryable,
-  options: { projectId: string; srid: number; cellMetres: number; k: number; categories: string[] },
+  options: {
+    projectId: string;
+    srid: number;
+    cellMetres: number;
+    k: number;
+    categories: string[];
+    namer: PlaceNamer;
+    log?: FastifyBaseLogger;
+  },
 ): Promise<Pick<ProjectResults, 'total' | 'categories'>> {
   const key = `results|${options.cellMetres}|${options.k}|${options.srid}|${options.categories.join(',')}`;
   const counted = await cachedAnalysis(db, options.projectId, key, async () => {
@@ -127,24 +110,26 @@ export async function resultAggregates(
           contributions: cell.count,
           participants: cell.participants,
           label: null,
+          labelSource: null,
         });
     }
     return { total: counts.total, categories };
   });
   const places = counted.categories.flatMap((category) => category.topPlaces);
-  const labels = await placeLabels(
+  const names = await options.namer.name(
     db,
     options.projectId,
-    places.map((place) => place.centre),
+    places.map((place) => ({ size: options.cellMetres, cell: place.id, centre: place.centre })),
+    options.log,
   );
   let index = 0;
   // Copies: the cached result is shared between requests.
   const categories = counted.categories.map((category) => ({
     ...category,
     topPlaces: category.topPlaces.map((place) => {
-      const label = labels[index] ?? null;
+      const name = names[index] ?? { label: null, labelSource: null };
       index += 1;
-      return { ...place, label };
+      return { ...place, ...name };
     }),
   }));
   return { total: counted.total, categories };

@@ -30,6 +30,8 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
           cellMetres: cell,
           k: project.k,
           categories: project.categories.map((category) => category.key),
+          namer: app.placeNamer,
+          log: request.log,
         }),
         featuredQuotes(pool, project.id),
         publishedUpdates(pool, project.id),

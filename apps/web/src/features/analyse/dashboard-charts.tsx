@@ -10,10 +10,13 @@ export function DashboardCharts({
   stats,
   categories,
   labels,
+  width,
 }: {
   stats: AnalysisStats;
   categories: readonly Category[];
   labels: AnalysisLabels;
+  /** Draw every chart at this width (CSS px; the printed report), not the width of its box. */
+  width?: number;
 }) {
   const { t } = useTranslation();
   const rows = useMemo(
@@ -33,6 +36,7 @@ export function DashboardCharts({
         rows={rows.category}
         title={t('staff.analysis.charts.byCategory')}
         labelHeading={t('staff.analysis.filters.category')}
+        fixedWidth={width}
         testId="chart-by-category"
       />
       <PlotChart
@@ -40,6 +44,7 @@ export function DashboardCharts({
         rows={rows.day}
         title={t('staff.analysis.charts.byDay')}
         labelHeading={t('staff.analysis.charts.day')}
+        fixedWidth={width}
         testId="chart-by-day"
       />
       <PlotChart
@@ -47,6 +52,7 @@ export function DashboardCharts({
         rows={rows.relation}
         title={t('staff.analysis.charts.byRelation')}
         labelHeading={t('staff.analysis.filters.relation')}
+        fixedWidth={width}
         testId="chart-by-relation"
       />
       <PlotChart
@@ -54,6 +60,7 @@ export function DashboardCharts({
         rows={rows.ageBand}
         title={t('staff.analysis.charts.byAgeBand')}
         labelHeading={t('staff.analysis.filters.ageBand')}
+        fixedWidth={width}
         testId="chart-by-age-band"
       />
       <PlotChart
@@ -61,6 +68,7 @@ export function DashboardCharts({
         rows={rows.session}
         title={t('staff.analysis.charts.bySession')}
         labelHeading={t('staff.analysis.filters.session')}
+        fixedWidth={width}
         testId="chart-by-session"
       />
     </div>

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   COMPARE_COLOURS,
-  CONTESTED_COLOURS,
   HOT_SPOT_COLOURS,
   HOT_SPOT_LEGEND,
   hotSpotConfidence,
+  LIKED_COLOURS,
 } from '../../map/analysis-colours.ts';
 import type { AnalysisDisplay } from '../../map/analysis-layers.ts';
 import { DENSITY_COLOURS } from '../../map/density-layer.ts';
@@ -14,12 +14,24 @@ import { HEATMAP_COLOURS } from '../../map/heatmap-cells.ts';
 const gradient = (colours: readonly string[]) => `linear-gradient(to right, ${colours.join(', ')})`;
 
 /** A colour ramp with a label at each end. */
-function Ramp({ colours, start, end }: { colours: readonly string[]; start: string; end: string }) {
+function Ramp({
+  colours,
+  start,
+  end,
+  middle,
+}: {
+  colours: readonly string[];
+  start: string;
+  end: string;
+  /** What the middle of a diverging ramp means. */
+  middle?: string;
+}) {
   return (
-    <div className="map-legend__ramp">
+    <div className="map-legend__ramp" data-testid="map-legend-ramp">
       <span className="map-legend__bar" style={{ backgroundImage: gradient(colours) }} aria-hidden="true" />
       <span className="map-legend__ends">
         <span>{start}</span>
+        {middle && <span className="map-legend__middle">{middle}</span>}
         <span>{end}</span>
       </span>
     </div>
@@ -84,9 +96,10 @@ export function MapLegend({
       body =
         display.measure === 'contested' ? (
           <Ramp
-            colours={CONTESTED_COLOURS}
-            start={t('staff.analysis.legend.oneSide')}
-            end={t('staff.analysis.legend.contested')}
+            colours={LIKED_COLOURS}
+            start={t('staff.analysis.legend.moreLeastLiked')}
+            end={t('staff.analysis.legend.moreLiked')}
+            middle={t('staff.analysis.legend.alike')}
           />
         ) : (
           <Ramp

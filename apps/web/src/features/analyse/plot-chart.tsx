@@ -13,20 +13,30 @@ export interface PlotChartProps {
   /** The heading of the first column of the table (Category, Day …). */
   labelHeading: string;
   testId: string;
+  /** Draw at this width (CSS px) instead of the box's: the printed report's page width. */
+  fixedWidth?: number | undefined;
 }
 
 /** Pixels per bar of a horizontal bar chart, and the chart's height for columns over time. */
 const BAR_HEIGHT_PX = 28;
 const DAYS_HEIGHT_PX = 220;
+/**
+ * Text size of the charts' labels, CSS px: 12 px prints at 9 pt when the chart is not scaled
+ * (Plot's default 10 px is 7.5 pt, under the 8 pt a printed label needs).
+ */
+const CHART_FONT_PX = 12;
 
 /**
  * One chart of the dashboard, drawn by Observable Plot as SVG into this box, with the same
  * numbers as a table (in a disclosure) for screen readers and for reading exact values.
  */
-export function PlotChart({ kind, rows, title, labelHeading, testId }: PlotChartProps) {
+export function PlotChart({ kind, rows, title, labelHeading, testId, fixedWidth }: PlotChartProps) {
   const { t, i18n } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [observedWidth, setWidth] = useState(0);
+  const width = fixedWidth ?? observedWidth;
+  // One day of data as columns over time is one block across the whole chart: say it in words.
+  const oneDay = kind === 'days' && rows.length === 1 ? rows[0] : undefined;
   const [failed, setFailed] = useState(false);
   const number = new Intl.NumberFormat(i18n.language);
   const summary = chartSummary(rows, (value) => number.format(value));
@@ -46,7 +56,7 @@ export function PlotChart({ kind, rows, title, labelHeading, testId }: PlotChart
 
   useEffect(() => {
     const box = boxRef.current;
-    if (!box || width === 0 || rows.length === 0) return;
+    if (!box || width === 0 || rows.length === 0 || oneDay) return;
     let current = true;
     loadPlot().then(
       (Plot) => {
@@ -58,8 +68,9 @@ export function PlotChart({ kind, rows, title, labelHeading, testId }: PlotChart
             ? Plot.plot({
                 width,
                 height: rows.length * BAR_HEIGHT_PX + 40,
-                // Room for the labels: about 7 px per character, within bounds.
-                marginLeft: Math.min(220, Math.max(60, longest * 7 + 12)),
+                style: { fontSize: `${CHART_FONT_PX}px` },
+                // Room for the labels: about 0.62 em per character, within bounds.
+                marginLeft: Math.min(240, Math.max(60, Math.round(longest * CHART_FONT_PX * 0.62) + 12)),
                 marginRight: 40,
                 x: { label: t('staff.analysis.charts.contributions'), grid: true },
                 y: { label: null, domain: rows.map((row) => row.label) },
@@ -79,7 +90,8 @@ export function PlotChart({ kind, rows, title, labelHeading, testId }: PlotChart
             : Plot.plot({
                 width,
                 height: DAYS_HEIGHT_PX,
-                marginLeft: 40,
+                style: { fontSize: `${CHART_FONT_PX}px` },
+                marginLeft: 48,
                 x: dayAxis(rows, i18n.language),
                 y: { label: t('staff.analysis.charts.contributions'), grid: true },
                 marks: [
@@ -113,7 +125,7 @@ export function PlotChart({ kind, rows, title, labelHeading, testId }: PlotChart
     return () => {
       current = false;
     };
-  }, [kind, rows, width, title, summary, t, i18n.language]);
+  }, [kind, rows, width, title, summary, t, i18n.language, oneDay]);
 
   return (
     <figure className="analysis-chart" data-testid={testId} data-rows={rows.length}>
@@ -122,7 +134,17 @@ export function PlotChart({ kind, rows, title, labelHeading, testId }: PlotChart
         <p className="staff-empty">{t('staff.analysis.empty')}</p>
       ) : (
         <>
-          <div ref={boxRef} className="analysis-chart__plot" />
+          {oneDay?.date ? (
+            <p className="analysis-chart__one-day" data-testid={`${testId}-one-day`}>
+              <strong>{number.format(oneDay.contributions)}</strong>{' '}
+              {t('staff.analysis.charts.oneDay', {
+                count: oneDay.contributions,
+                day: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(oneDay.date),
+              })}
+            </p>
+          ) : (
+            <div ref={boxRef} className="analysis-chart__plot" />
+          )}
           {failed && <p className="notice notice--error">{t('staff.analysis.charts.failed')}</p>}
           <details className="analysis-chart__table no-print">
             <summary>{t('staff.analysis.charts.showTable', { title })}</summary>
@@ -137,6 +159,8 @@ export function PlotChart({ kind, rows, title, labelHeading, testId }: PlotChart
 /** A day, in milliseconds since 1970 (UTC midnight of its calendar day). */
 const utcDay = (date: Date) => Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
 const DAY_MS = 86_400_000;
+/** The time axis spans at least this many days. */
+const MIN_DAYS_SHOWN = 7;
 
 /**
  * The time axis of the chart over time: from the first to the end of the last day, ticks by day,
@@ -144,8 +168,10 @@ const DAY_MS = 86_400_000;
  */
 export function dayAxis(rows: readonly { date?: Date }[], language: string) {
   const days = rows.flatMap((row) => (row.date ? [utcDay(row.date)] : []));
-  const first = Math.min(...days);
-  const last = Math.max(...days) + DAY_MS;
+  // At least a week across, centred on the data: two days of data as two bars, not two halves.
+  const missing = Math.max(0, MIN_DAYS_SHOWN - ((Math.max(...days) - Math.min(...days)) / DAY_MS + 1));
+  const first = Math.min(...days) - Math.floor(missing / 2) * DAY_MS;
+  const last = Math.max(...days) + DAY_MS + Math.ceil(missing / 2) * DAY_MS;
   const span = (last - first) / DAY_MS;
   const ticks = span <= 10 ? 'day' : span <= 70 ? 'week' : 'month';
   const format = new Intl.DateTimeFormat(

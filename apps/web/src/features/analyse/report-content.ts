@@ -1,4 +1,4 @@
-import type { AnalysisStats, StorySummary } from '@nabolag/schema';
+import type { AnalysisStats, AreaGeometry, StorySummary } from '@nabolag/schema';
 
 /** Places listed per category in the report. */
 export const TOP_PLACES_PER_CATEGORY = 5;
@@ -66,4 +66,43 @@ export function pickQuotes(
       )
       .slice(0, QUOTES_PER_CATEGORY),
   }));
+}
+
+/** Mean radius of the earth, metres (the sphere the area's size is measured on). */
+const EARTH_RADIUS_METRES = 6_371_008.8;
+
+/** Area of one ring on the sphere, m² (the spherical excess formula of Chamberlain and Duquette). */
+function ringArea(ring: readonly (readonly number[])[]): number {
+  let total = 0;
+  for (let index = 0; index < ring.length; index += 1) {
+    const [x1 = 0, y1 = 0] = ring[index] as number[];
+    const [x2 = 0, y2 = 0] = ring[(index + 1) % ring.length] as number[];
+    total +=
+      (((x2 - x1) * Math.PI) / 180) * (2 + Math.sin((y1 * Math.PI) / 180) + Math.sin((y2 * Math.PI) / 180));
+  }
+  return Math.abs((total * EARTH_RADIUS_METRES * EARTH_RADIUS_METRES) / 2);
+}
+
+/** The project area's size in km² (outer rings less holes), for the report's cover. */
+export function areaSquareKilometres(area: AreaGeometry): number {
+  const polygons = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  let metres = 0;
+  for (const [outer, ...holes] of polygons) {
+    if (!outer) continue;
+    metres += ringArea(outer) - holes.reduce((sum, hole) => sum + ringArea(hole), 0);
+  }
+  return metres / 1_000_000;
+}
+
+/** The first and last day anything was contributed (`YYYY-MM-DD`), or null without data. */
+export function contributionPeriod(stats: AnalysisStats): { first: string; last: string } | null {
+  const days = stats.byDay.map((row) => row.key).sort();
+  const first = days[0];
+  const last = days[days.length - 1];
+  return first && last ? { first, last } : null;
+}
+
+/** The summary page's places: the most-named place of each category, in the project's order. */
+export function summaryPlaces(stats: AnalysisStats, order: readonly string[]): TopPlace[] {
+  return topPlacesByCategory(stats, order).flatMap(({ rows }) => rows.slice(0, 1));
 }

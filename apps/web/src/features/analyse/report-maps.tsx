@@ -8,8 +8,23 @@ import { useStaff } from '../staff/staff-session.ts';
 import type { AnalysisLabels } from './labels.ts';
 import { MapLegend } from './map-legend.tsx';
 
-/** Size of a map picture in CSS pixels: the width of an A4 page's text at 96 dpi, 3:2. */
-const IMAGE_SIZE = { width: 720, height: 480 };
+/**
+ * Size of a map picture in CSS pixels, 3:2: two side by side fill an A4 page's text width
+ * (182 mm ≈ 688 px at 96 dpi), three rows to a page, two under the summary. One 720 × 480
+ * picture per page left about 60 % of each page white; at 4:3 the second row under the
+ * summary did not fit.
+ */
+const IMAGE_SIZE = { width: 336, height: 224 };
+
+/** How many of the report's map pictures are drawn; `total` null until the list is known. */
+export interface MapProgress {
+  done: number;
+  total: number | null;
+  /** Which drawing this is of (`ReportMaps`' `drawingKey`): progress of an earlier one is stale. */
+  key: string;
+  /** The picture of all categories together, once drawn (the cover shows it). */
+  cover?: string | null;
+}
 
 type Picture = {
   key: string;
@@ -31,6 +46,8 @@ export function ReportMaps({
   cell,
   suppress,
   filters,
+  onProgress,
+  drawingKey = '',
 }: {
   project: Project;
   stats: AnalysisStats;
@@ -38,6 +55,10 @@ export function ReportMaps({
   cell: number;
   suppress: boolean;
   filters: Record<string, string>;
+  /** Called as pictures are drawn (Print waits for all of them). */
+  onProgress?: (progress: MapProgress) => void;
+  /** Names this drawing in the progress reports (the report's filters, cell size, suppression). */
+  drawingKey?: string;
 }) {
   const { t } = useTranslation();
   const { api } = useStaff();
@@ -60,6 +81,9 @@ export function ReportMaps({
     ];
     setPictures([]);
     setDone(false);
+    onProgress?.({ done: 0, total: wanted.length, key: drawingKey });
+    let drawn = 0;
+    let cover: string | null = null;
     void (async () => {
       for (const picture of wanted) {
         const result = await api.analysis
@@ -88,11 +112,14 @@ export function ReportMaps({
           };
         }
         setPictures((previous) => [...previous, made]);
+        drawn += 1;
+        if (picture.key === 'all') cover = made.src;
+        onProgress?.({ done: drawn, total: wanted.length, key: drawingKey, cover });
       }
       setDone(true);
     })();
     return () => abort.abort();
-  }, [api, project, cell, suppress, filterKey, categoryKey, labels, t]);
+  }, [api, project, cell, suppress, filterKey, categoryKey, labels, t, onProgress, drawingKey]);
 
   const attribution = project.basemap.kind === 'raster' ? project.basemap.attribution : null;
   return (

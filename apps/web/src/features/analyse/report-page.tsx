@@ -1,7 +1,7 @@
 import './analysis.css';
-import { type AnalysisStats, type Project, pickText, type StorySummary } from '@nabolag/schema';
+import type { AnalysisStats, Project, StorySummary } from '@nabolag/schema';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getProject } from '../../api/nabolag-api.ts';
 import { Link } from '../../app/router.tsx';
@@ -15,11 +15,18 @@ import { useAnalysisView } from './analysis-page.tsx';
 import { type AnalysisFilters, filterParameters, searchForView } from './analysis-view.ts';
 import { DashboardCharts } from './dashboard-charts.tsx';
 import { type AnalysisLabels, analysisLabels } from './labels.ts';
-import { pickQuotes, topPlacesByCategory } from './report-content.ts';
-import { ReportMaps } from './report-maps.tsx';
+import { pickQuotes } from './report-content.ts';
+import { type MapProgress, ReportMaps } from './report-maps.tsx';
+import { ReportCover, ReportSummary, ReportTopPlaces } from './report-sections.tsx';
 
 /** Stories read to choose the quotes from (featured ones first, then the newest). */
 const QUOTE_POOL = 500;
+/**
+ * Width the report's charts are drawn at, CSS px: the A4 page's text width (210 mm less 2 × 14 mm
+ * margins = 182 mm ≈ 688 px), so a printed chart is not scaled down (a chart drawn at a 1,200 px
+ * screen's width printed its 10 px labels at ~4 pt).
+ */
+const REPORT_CHART_WIDTH = 680;
 
 /**
  * `/staff/analysis/:slug/report`: the place analysis as a printable page — heatmaps as pictures,
@@ -60,14 +67,42 @@ function Report({ project }: { project: Project }) {
     (signal) => api.analysis.stories(slug, { ...filters, limit: QUOTE_POOL }, signal),
     [api, slug, filterKey],
   );
-  const title = pickText(project.title, i18n.language) || slug;
   const [madeAt] = useState(() => new Date().toISOString());
+  const [maps, setMaps] = useState<MapProgress>({ done: 0, total: null, key: '' });
+  const drawingKey = `${filterKey}|${view.cell}|${view.suppress}`;
+  const onMapProgress = useCallback((progress: MapProgress) => setMaps(progress), []);
+  const setStats = stats.setValue;
+  const onRenamed = useCallback(
+    (cell: string, label: string | null, labelSource: AnalysisStats['topPlaces'][number]['labelSource']) =>
+      setStats((value) => ({
+        ...value,
+        topPlaces: value.topPlaces.map((place) =>
+          place.cell === cell ? { ...place, label, labelSource } : place,
+        ),
+      })),
+    [setStats],
+  );
 
   // Printing is ready when the data is; the map pictures report their own progress.
   useEffect(() => {
     document.documentElement.classList.add('printing-report');
     return () => document.documentElement.classList.remove('printing-report');
   }, []);
+
+  const loadedStats = stats.state.status === 'ready' ? stats.state.value : null;
+  // Every map drawn (or none to draw: an empty project); a PDF saved earlier would miss maps.
+  const mapsReady =
+    loadedStats !== null &&
+    (loadedStats.total.contributions === 0 ||
+      (maps.key === drawingKey && maps.total !== null && maps.done >= maps.total));
+  const details = [
+    filterSummary(view.filters, labels, t),
+    `${t('staff.analysis.report.cells', { count: view.cell })} ${
+      view.suppress
+        ? t('staff.analysis.report.suppressed', { k: project.k })
+        : t('staff.analysis.report.notSuppressed')
+    }`,
+  ];
 
   return (
     <article>
@@ -83,38 +118,56 @@ function Report({ project }: { project: Project }) {
           />
           {t('staff.analysis.report.suppress', { k: project.k })}
         </label>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => window.print()}
-          data-testid="print"
-        >
-          {t('staff.analysis.report.print')}
-        </button>
+        <div className="report-actions__print">
+          {!mapsReady && (
+            <p
+              id="report-print-progress"
+              role="status"
+              className="report-actions__progress"
+              data-testid="print-progress"
+            >
+              <span className="spinner" aria-hidden="true" />
+              {maps.total === null || maps.key !== drawingKey
+                ? t('staff.analysis.report.preparing')
+                : t('staff.analysis.report.preparingMaps', { done: maps.done, total: maps.total })}
+            </p>
+          )}
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => window.print()}
+            disabled={!mapsReady}
+            aria-describedby={mapsReady ? undefined : 'report-print-progress'}
+            data-testid="print"
+            data-maps-done={maps.key === drawingKey ? maps.done : 0}
+            data-maps-total={maps.key === drawingKey ? (maps.total ?? '') : ''}
+          >
+            {t('staff.analysis.report.print')}
+          </button>
+        </div>
       </div>
-      <header className="report-header">
-        <h1>{t('staff.analysis.report.heading', { title })}</h1>
-        <p>{t('staff.analysis.report.made', { date: formatMoment(madeAt, i18n.language) })}</p>
-        <p>{filterSummary(view.filters, labels, t)}</p>
-        <p>
-          {t('staff.analysis.report.cells', { count: view.cell })}{' '}
-          {view.suppress
-            ? t('staff.analysis.report.suppressed', { k: project.k })
-            : t('staff.analysis.report.notSuppressed')}
-        </p>
-      </header>
+      <ReportCover
+        project={project}
+        madeOn={formatMoment(madeAt, i18n.language)}
+        stats={loadedStats}
+        details={details}
+        picture={maps.key === drawingKey ? (maps.cover ?? null) : null}
+      />
 
       {stats.state.status === 'loading' && <Loading />}
       {stats.state.status === 'failed' && <LoadFailed error={stats.state.error} onRetry={stats.reload} />}
-      {stats.state.status === 'ready' && (
+      {loadedStats && (
         <ReportBody
           project={project}
-          stats={stats.state.value}
+          stats={loadedStats}
           stories={stories.state.status === 'ready' ? stories.state.value.stories : null}
           labels={labels}
           cell={view.cell}
           suppress={view.suppress}
           filters={filters}
+          onMapProgress={onMapProgress}
+          drawingKey={drawingKey}
+          onRenamed={onRenamed}
         />
       )}
     </article>
@@ -129,6 +182,9 @@ function ReportBody({
   cell,
   suppress,
   filters,
+  onMapProgress,
+  drawingKey,
+  onRenamed,
 }: {
   project: Project;
   stats: AnalysisStats;
@@ -137,17 +193,15 @@ function ReportBody({
   cell: number;
   suppress: boolean;
   filters: Record<string, string>;
+  onMapProgress: (progress: MapProgress) => void;
+  drawingKey: string;
+  onRenamed: (
+    cell: string,
+    label: string | null,
+    labelSource: AnalysisStats['topPlaces'][number]['labelSource'],
+  ) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
-  const coordinate = new Intl.NumberFormat(i18n.language, {
-    minimumFractionDigits: 4,
-    maximumFractionDigits: 4,
-  });
-  const places = topPlacesByCategory(
-    stats,
-    project.categories.map((category) => category.key),
-  );
+  const { t } = useTranslation();
   const quotes = stories
     ? pickQuotes(
         stories,
@@ -164,13 +218,8 @@ function ReportBody({
 
   return (
     <>
-      <p className="analysis-total">
-        {t('staff.analysis.total', {
-          contributions: number.format(stats.total.contributions),
-          participants: number.format(stats.total.participants),
-          count: stats.total.contributions,
-        })}
-      </p>
+      <ReportSummary project={project} stats={stats} labels={labels} />
+      {/* The maps follow the summary on its page: a summary of three categories filled a fifth of it. */}
       <section className="report-section">
         <h2>{t('staff.analysis.report.maps')}</h2>
         <ReportMaps
@@ -180,50 +229,20 @@ function ReportBody({
           cell={cell}
           suppress={suppress}
           filters={filters}
+          onProgress={onMapProgress}
+          drawingKey={drawingKey}
         />
       </section>
       <section className="report-section report-section--new-page">
         <h2>{t('staff.analysis.chartsHeading')}</h2>
-        <DashboardCharts stats={stats} categories={project.categories} labels={labels} />
+        <DashboardCharts
+          stats={stats}
+          categories={project.categories}
+          labels={labels}
+          width={REPORT_CHART_WIDTH}
+        />
       </section>
-      <section className="report-section report-section--new-page" data-testid="report-top-places">
-        <h2>{t('staff.analysis.report.topPlaces')}</h2>
-        {places.length === 0 && <p>{t('staff.analysis.report.noTopPlaces', { k: project.k })}</p>}
-        {places.map(({ category, rows }) => (
-          <div key={category} className="report-block">
-            <h3>{labels.category(category)}</h3>
-            <table className="staff-table analysis-table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('staff.analysis.cells.where')}</th>
-                  <th scope="col" className="numeric">
-                    {t('staff.analysis.charts.contributions')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('staff.analysis.charts.participants')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, index) => (
-                  <tr key={row.cell}>
-                    <td>{index + 1}</td>
-                    <th scope="row">
-                      {t('staff.analysis.cells.place', {
-                        latitude: coordinate.format(row.centre[1]),
-                        longitude: coordinate.format(row.centre[0]),
-                      })}
-                    </th>
-                    <td className="numeric">{number.format(row.contributions)}</td>
-                    <td className="numeric">{number.format(row.participants)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
-      </section>
+      <ReportTopPlaces project={project} stats={stats} labels={labels} cell={cell} onRenamed={onRenamed} />
       <section className="report-section" data-testid="report-quotes">
         <h2>{t('staff.analysis.report.quotes')}</h2>
         {quotes === null && <Loading />}

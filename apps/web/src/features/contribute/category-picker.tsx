@@ -1,6 +1,7 @@
 import type { Category } from '@nabolag/schema';
 import { useTranslation } from 'react-i18next';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { CategoryIcon } from '../../lib/category-icon.tsx';
 
 interface CategoryPickerProps {
   categories: readonly Category[];
@@ -8,12 +9,13 @@ interface CategoryPickerProps {
   onChoose: (key: string) => void;
 }
 
-/** The method's categories as toggle buttons, each with its label and map colour. */
+/** The method's categories as toggle buttons, each with its icon, label and map colour. */
 export function CategoryPicker({ categories, selected, onChoose }: CategoryPickerProps) {
   const { t, i18n } = useTranslation();
   return (
     <fieldset className="category-picker">
-      <legend className="step-heading">{t('contribute.stepCategory')}</legend>
+      {/* The step's heading says it on screen; the group keeps its name for screen readers. */}
+      <legend className="visually-hidden">{t('contribute.flow.steps.category')}</legend>
       <ul className="category-picker__list">
         {categories.map((category) => {
           // Labels are the project's own; one missing in the reader's language is shown in
@@ -28,7 +30,7 @@ export function CategoryPicker({ categories, selected, onChoose }: CategoryPicke
                 aria-pressed={category.key === selected}
                 onClick={() => onChoose(category.key)}
               >
-                <span className="swatch" style={{ backgroundColor: category.colour }} aria-hidden="true" />
+                <CategoryIcon icon={category.icon} colour={category.colour} size="large" />
                 <span
                   className="category-button__label"
                   lang={langIfDifferent(label, i18n.language)}

@@ -8,6 +8,7 @@ import {
   draftReducer,
   emptyDraft,
   pathOf,
+  placeProblem,
   publicFeatureOf,
   withFeature,
   withFeatures,
@@ -268,5 +269,26 @@ describe('withFeatures', () => {
       [NEXT_ID, null],
       [ID, '/photo?v=1'],
     ]);
+  });
+});
+
+describe('placeProblem', () => {
+  const landmarks = category('landmarks', ['Point', 'LineString']);
+
+  it('asks for a point until one is placed', () => {
+    const draft = draftReducer(emptyDraft('a'), { type: 'choose-category', category: 'landmarks' });
+    expect(placeProblem(draft, landmarks)).toBe('no-position');
+    expect(
+      placeProblem(draftReducer(draft, { type: 'place', position: [10.01, 59.04] }), landmarks),
+    ).toBeNull();
+  });
+
+  it('asks for a second point of a route', () => {
+    const draft = draftReducer(emptyDraft('a'), {
+      type: 'draw',
+      geometryType: 'LineString',
+      path: { vertices: [[10.01, 59.04]], finished: false },
+    });
+    expect(placeProblem(draft, landmarks)).toBe('line-too-short');
   });
 });

@@ -187,3 +187,12 @@ export function withFeatures(
   const sentIds = new Set(sent.map((feature) => feature.id));
   return [...listed.filter((feature) => !sentIds.has(feature.id)), ...sent];
 }
+
+/**
+ * What keeps the draft's place from being sent (no point yet, a route of one point, an area
+ * that crosses itself), or `null` when the place is ready: the flow's Next after "Where is it?".
+ */
+export function placeProblem(draft: Draft, category: Category): ShapeProblem | null {
+  const shape = geometryOf(draft, effectiveGeometryType(draft.geometryType, category));
+  return shape.ok ? null : shape.problem;
+}

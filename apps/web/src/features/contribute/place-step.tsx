@@ -1,6 +1,8 @@
 import type { Category, ContributionGeometryType, Project, PublicContributionFeature } from '@nabolag/schema';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { CategoryIcon } from '../../lib/category-icon.tsx';
 import type { LngLat } from '../../lib/lng-lat.ts';
 import type { ProjectMapHandle } from '../../map/project-map.tsx';
 import { pathOf } from './draft.ts';
@@ -31,8 +33,9 @@ const GEOMETRY_TEST_IDS: Record<ContributionGeometryType, string> = {
  * by touch, mouse or keyboard — or found by address or from a list, without the map.
  */
 export function PlaceStep({ project, category, contribution, map, places }: PlaceStepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { draft, sending, chooseGeometry, place, announce } = contribution;
+  const label = textInLanguage(category.labels, i18n.language);
   const types = geometryTypesOf(category);
   const geometryType = effectiveGeometryType(draft.geometryType, category);
 
@@ -61,10 +64,13 @@ export function PlaceStep({ project, category, contribution, map, places }: Plac
   };
 
   return (
-    <section className="contribute__step" aria-labelledby="step-place-heading">
-      <h3 id="step-place-heading" className="step-heading">
-        {t('contribute.stepPlace')}
-      </h3>
+    <div className="contribute__step">
+      <p className="place-step__category">
+        <CategoryIcon icon={category.icon} colour={category.colour} />
+        <span lang={langIfDifferent(label, i18n.language)} dir="auto">
+          {label.text}
+        </span>
+      </p>
 
       {types.length > 1 && (
         <fieldset className="geometry-choice" disabled={sending}>
@@ -122,7 +128,7 @@ export function PlaceStep({ project, category, contribution, map, places }: Plac
       )}
 
       <PlaceSearch project={project} places={places} onChoose={markAt} />
-    </section>
+    </div>
   );
 }
 

@@ -9,10 +9,10 @@ import { Link } from '../../app/router.tsx';
 import { ACCESSIBILITY_PATH, myPlacesPath, privacyPath, resultsPath } from '../../app/routes.ts';
 import { useDocumentTitle } from '../../app/use-document-title.ts';
 import { errorMessageKey } from '../../i18n/error-messages.ts';
-import { formatDateTime } from '../../i18n/format.ts';
 import { langIfDifferent, textInLanguage } from '../../i18n/project-text.ts';
+import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
-import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
+import { ProjectMap, type ProjectMapHandle, type ShownContribution } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
 import { onServiceWorkerTakeover } from '../../offline/register-service-worker.ts';
 import { SavedCopyNote } from '../../offline/saved-copy-note.tsx';
@@ -23,12 +23,19 @@ import { useProject } from '../projects/use-project.ts';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
 import { ContributeForm } from './contribute-form.tsx';
 import { withFeature, withFeatures } from './draft.ts';
+import { effectiveGeometryType } from './drawn-geometry.ts';
+import { CloseButton, isOptionalStep, StepProgress } from './flow-header.tsx';
+import { type FlowStep, type FlowView, flowSteps, SNAP_FOR_VIEW, stepPosition } from './flow-steps.ts';
 import { withPhoto } from './photo/use-contribution-photo.ts';
+import { PlaceDetails } from './place-details.tsx';
 import { PlacesOnMap } from './places-on-map.tsx';
 import { ReportDialog } from './report-dialog.tsx';
+import { BottomSheet } from './sheet/bottom-sheet.tsx';
+import type { SheetSnap } from './sheet/sheet-snap.ts';
 import { type ContributionOptions, useContribution } from './use-contribution.ts';
 import { useContributionExtras } from './use-contribution-extras.ts';
 import { useMapInput } from './use-map-input.ts';
+import { Welcome } from './welcome.tsx';
 import './contribute.css';
 
 /**
@@ -98,8 +105,6 @@ function ResidentMap({
   // The first visit's tiles came before the service worker took the page over: fetched again
   // through it, they are there for a reload without network.
   useEffect(() => onServiceWorkerTakeover(() => setTileVersion((version) => version + 1)), []);
-  const [panelOpen, setPanelOpen] = useState(true);
-  const [aboutOpen, setAboutOpen] = useState(false);
   const [reporting, setReporting] = useState<string | null>(null);
   const [reportSent, setReportSent] = useState(false);
 
@@ -192,140 +197,248 @@ function ResidentMap({
   // The project's own texts may be in another language than the page (an Arabic reader gets
   // the bokmål title): marked with their language, and laid out in their own direction.
   const titleText = textInLanguage(project.title, language);
-  const descriptionText = textInLanguage(project.description, language);
   const title = titleText.text;
-  const description = descriptionText.text;
-  const notYetOpen = project.opensAt !== null && new Date(project.opensAt).getTime() > Date.now();
 
-  return (
-    <div className="resident">
-      <section
-        className={panelOpen ? 'resident__panel' : 'resident__panel is-collapsed'}
-        aria-labelledby="project-title"
-      >
-        <OrganisationBrand brand={project.organisation} compact />
-        <div className="resident__panel-header">
-          <h1
-            id="project-title"
-            className="resident__title"
-            lang={langIfDifferent(titleText, language)}
-            dir="auto"
-          >
-            {title}
-          </h1>
-          <button
-            type="button"
-            className="button button--quiet resident__panel-toggle"
-            aria-expanded={panelOpen}
-            aria-controls="resident-panel-body"
-            onClick={() => setPanelOpen((open) => !open)}
-          >
-            <svg
-              className="button__icon resident__chevron"
-              viewBox="0 0 20 20"
-              aria-hidden="true"
-              focusable="false"
-            >
-              <path d="M5 8l5 5 5-5" stroke="currentColor" strokeWidth="2" fill="none" />
-            </svg>
-            {panelOpen ? t('project.hidePanel') : t('project.showPanel')}
-          </button>
-        </div>
+  // The panel's view: the welcome, a step of adding a place, or the thanks. A kiosk starts at
+  // the categories (the facilitator has introduced the project).
+  const [view, setView] = useState<FlowView>(kiosk ? 'category' : 'welcome');
+  const steps = flowSteps({
+    category,
+    askBackground: extras.firstSend.askQuestions && project.backgroundQuestions.length > 0,
+    current: view,
+  });
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [snap, setSnap] = useState<SheetSnap>(SNAP_FOR_VIEW[view]);
+  const [coveredBottom, setCoveredBottom] = useState(0);
+  const [shown, setShown] = useState<ShownContribution | null>(null);
+  /** Set when a view was changed by the resident, so that focus follows to its heading. */
+  const focusView = useRef(false);
+  // Opened without network with places waiting: what waits is what the person looks for, so
+  // the outbox gets the room to list them (the sheet opens full, once).
+  const offlineWithWaiting = savedAt !== null && waitingPlaces.length > 0;
+  const openedForOutbox = useRef(false);
+  useEffect(() => {
+    if (!offlineWithWaiting || openedForOutbox.current || view !== 'welcome') return;
+    openedForOutbox.current = true;
+    setSnap('full');
+  }, [offlineWithWaiting, view]);
 
-        <div id="resident-panel-body" className="resident__panel-body">
-          {kiosk?.panelTop}
-          {/* First in the panel: what waits on this device is what a person offline looks for. */}
+  const goTo = useCallback((next: FlowView) => {
+    focusView.current = true;
+    setShown(null);
+    setView(next);
+    setSnap(SNAP_FOR_VIEW[next]);
+  }, []);
+
+  // Focus follows the resident to the new step's heading (a screen reader says where they are);
+  // after Send, to the thanks.
+  useEffect(() => {
+    if (!focusView.current) return;
+    focusView.current = false;
+    const target =
+      view === 'sent' ? 'sent-heading' : view === 'welcome' ? 'project-title' : 'flow-step-heading';
+    document.getElementById(target)?.focus({ preventScroll: true });
+  }, [view]);
+
+  // A tapped place opens in the sheet at half, and the map brings it into the uncovered part.
+  const showContribution = useCallback((place: ShownContribution) => {
+    setShown(place);
+    setSnap('half');
+    requestAnimationFrame(() =>
+      document.getElementById('place-details-heading')?.focus({ preventScroll: true }),
+    );
+  }, []);
+  useEffect(() => {
+    if (shown && phone) map.current?.reveal(shown.at);
+  }, [shown, phone, coveredBottom]);
+
+  const cancelDraft = () => {
+    contribution.cancel();
+    extras.photo.remove();
+    goTo(kiosk ? 'category' : 'welcome');
+  };
+
+  const links = kiosk ? null : (
+    <p className="resident__links">
+      <Link href={resultsPath(project.slug)} data-testid="results-link">
+        {t('results.title')}
+      </Link>
+      <Link href={myPlacesPath(project.slug)} data-testid="my-places-link">
+        {t('project.myPlaces')}
+      </Link>
+    </p>
+  );
+  const onReport = (id: string) => {
+    setReportSent(false);
+    setReporting(id);
+  };
+  const shownCategory = shown
+    ? project.categories.find((candidate) => candidate.key === shown.category)
+    : undefined;
+  const shownLabel = shownCategory ? textInLanguage(shownCategory.labels, language) : null;
+  const position = stepPosition(view, steps);
+
+  const header = shown ? (
+    <div className="panel-header">
+      <div className="panel-header__text">
+        <h2 id="place-details-heading" className="panel-header__title" tabIndex={-1}>
+          {t('contribute.details.heading')}
+        </h2>
+      </div>
+      <CloseButton
+        label={t('contribute.details.close')}
+        testId="place-details-close"
+        onClick={() => {
+          setShown(null);
+          setSnap(SNAP_FOR_VIEW[view]);
+        }}
+      />
+    </div>
+  ) : position ? (
+    <div className="panel-header">
+      <div className="panel-header__text">
+        <StepProgress steps={steps} view={view} number={position.number} total={position.total} />
+        <h2 id="flow-step-heading" className="panel-header__title" tabIndex={-1}>
+          {t(`contribute.flow.steps.${view as FlowStep}`)}
+          {isOptionalStep(view, category) && (
+            <span className="panel-header__optional">{t('contribute.flow.optional')}</span>
+          )}
+        </h2>
+      </div>
+      <CloseButton label={t('contribute.flow.cancel')} testId="cancel" onClick={cancelDraft} />
+    </div>
+  ) : null;
+
+  const content = (
+    <>
+      {shown && (
+        <PlaceDetails
+          place={shown}
+          category={shownCategory}
+          onReport={onReport}
+          key={`${shown.id}-${shownLabel?.text ?? ''}`}
+        />
+      )}
+      <div className="resident__content" hidden={shown !== null}>
+        {kiosk?.panelTop}
+        {/* Always in the page (tests and the kiosk read its counts); shown on the welcome and
+            after Send, out of the way while a place is being added. */}
+        <div
+          className="resident__outbox"
+          data-shown={kiosk !== undefined || view === 'welcome' || view === 'sent'}
+          data-priority={offlineWithWaiting}
+        >
+          <SavedCopyNote savedAt={savedAt} />
           {kiosk ? (
             kiosk.outbox
           ) : (
-            <OutboxPanel project={project} onEdit={(id) => void contribution.editFromOutbox(id)} />
-          )}
-          {description && (
-            <div className="resident__about">
-              <p
-                id="project-description"
-                className={aboutOpen ? 'resident__description is-open' : 'resident__description'}
-                lang={langIfDifferent(descriptionText, language)}
-                dir="auto"
-              >
-                {description}
-              </p>
-              {/* Phones show the first lines only; the full text is always there for screen readers. */}
-              <button
-                type="button"
-                className="button button--quiet resident__about-toggle"
-                aria-expanded={aboutOpen}
-                aria-controls="project-description"
-                onClick={() => setAboutOpen((open) => !open)}
-              >
-                {aboutOpen ? t('project.readLess') : t('project.readMore')}
-              </button>
-            </div>
-          )}
-
-          {places && <p className="resident__count">{t('project.placesCount', { count: places.length })}</p>}
-          {!kiosk && (
-            <p className="resident__my-places">
-              <Link href={myPlacesPath(project.slug)} data-testid="my-places-link">
-                {t('project.myPlaces')}
-              </Link>
-              <Link href={resultsPath(project.slug)} data-testid="results-link">
-                {t('results.title')}
-              </Link>
-            </p>
-          )}
-          {contributions.status === 'failed' && (
-            <div className="notice notice--error">
-              <p>
-                {t('project.contributionsFailed')} {t(errorMessageKey(contributions.error.code))}
-              </p>
-              <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-                {t('project.retry')}
-              </button>
-            </div>
-          )}
-
-          {project.open ? (
-            <>
-              {project.closesAt && (
-                <p className="resident__closes">
-                  {t('project.closesAt', { date: formatDateTime(project.closesAt, language) })}
-                </p>
-              )}
-              <ContributeForm
-                project={project}
-                contribution={contribution}
-                map={map}
-                extras={extras}
-                places={places ?? undefined}
-              />
-            </>
-          ) : (
-            <div className="notice">
-              <h2 className="notice__title">
-                {notYetOpen ? t('project.notYetOpenTitle') : t('project.closedTitle')}
-              </h2>
-              <p>
-                {notYetOpen && project.opensAt
-                  ? t('project.notYetOpenText', { date: formatDateTime(project.opensAt, language) })
-                  : t('project.closedText')}
-              </p>
-            </div>
-          )}
-
-          {!kiosk && (
-            <p className="link-row">
-              <Link href={privacyPath(project.slug)} data-testid="privacy-link">
-                {t('project.privacy')}
-              </Link>
-              <Link href={ACCESSIBILITY_PATH}>{t('project.accessibility')}</Link>
-            </p>
+            <OutboxPanel
+              project={project}
+              onEdit={(id) => {
+                void contribution.editFromOutbox(id).then((taken) => {
+                  if (taken) goTo('place');
+                });
+              }}
+            />
           )}
         </div>
-      </section>
+        {view === 'welcome' ? (
+          <div className="flow">
+            <div className="flow__body">
+              <Welcome project={project} placesCount={places?.length ?? null} links={links}>
+                {contributions.status === 'failed' && (
+                  <div className="notice notice--error">
+                    <p>
+                      {t('project.contributionsFailed')} {t(errorMessageKey(contributions.error.code))}
+                    </p>
+                    <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
+                      {t('project.retry')}
+                    </button>
+                  </div>
+                )}
+              </Welcome>
+              <p className="link-row">
+                <Link href={privacyPath(project.slug)} data-testid="privacy-link">
+                  {t('project.privacy')}
+                </Link>
+                <Link href={ACCESSIBILITY_PATH}>{t('project.accessibility')}</Link>
+              </p>
+            </div>
+            {project.open && (
+              <div className="flow__footer">
+                <button
+                  type="button"
+                  className="button button--primary flow__next"
+                  data-testid="add-place"
+                  onClick={() => goTo('category')}
+                >
+                  <svg className="button__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                    <path d="M10 3v14M3 10h14" stroke="currentColor" strokeWidth="2.4" fill="none" />
+                  </svg>
+                  {t('contribute.heading')}
+                </button>
+              </div>
+            )}
+          </div>
+        ) : (
+          <ContributeForm
+            project={project}
+            contribution={contribution}
+            map={map}
+            extras={extras}
+            places={places ?? undefined}
+            view={view}
+            steps={steps}
+            onView={goTo}
+            sentLinks={links}
+            kiosk={kiosk !== undefined}
+          />
+        )}
+      </div>
+    </>
+  );
 
+  const titleHeading = (
+    <div className={view === 'welcome' && !shown ? 'resident__heading' : 'resident__heading is-compact'}>
+      <OrganisationBrand brand={project.organisation} compact />
+      <h1
+        id="project-title"
+        className="resident__title"
+        lang={langIfDifferent(titleText, language)}
+        dir="auto"
+        tabIndex={-1}
+      >
+        {title}
+      </h1>
+    </div>
+  );
+
+  return (
+    <div className={phone ? 'resident resident--sheet' : 'resident resident--panel'} data-view={view}>
+      {/* The panel first: keyboard and screen-reader users reach the steps before the map's controls. */}
+      {phone ? (
+        <BottomSheet
+          snap={snap}
+          onSnapChange={setSnap}
+          onRestingHeight={setCoveredBottom}
+          labelledBy="project-title"
+          header={
+            <>
+              {titleHeading}
+              {header}
+            </>
+          }
+        >
+          {content}
+        </BottomSheet>
+      ) : (
+        <section className="resident__panel" aria-labelledby="project-title">
+          {titleHeading}
+          {header}
+          {content}
+        </section>
+      )}
       <div className="resident__map">
-        <SavedCopyNote savedAt={savedAt} />
         <ProjectMap
           ref={map}
           project={project}
@@ -333,7 +446,9 @@ function ResidentMap({
           contributionTiles={contributionTilesUrl(project.slug, tileVersion)}
           recentContributions={recent}
           findContribution={findContribution}
-          placing={mapInput.placing}
+          placing={
+            mapInput.placing && (view === 'place' || (!phone && (view === 'story' || view === 'questions')))
+          }
           drawing={mapInput.drawing}
           onDrawingChange={mapInput.onDrawingChange}
           onDrawingKey={mapInput.onDrawingKey}
@@ -342,10 +457,9 @@ function ResidentMap({
           onPlace={mapInput.onPlace}
           waiting={waitingPlaces}
           referenceLayers={referenceLayers}
-          onReport={(id) => {
-            setReportSent(false);
-            setReporting(id);
-          }}
+          onReport={onReport}
+          coveredBottomPx={phone ? coveredBottom : 0}
+          {...(phone ? { onShowContribution: showContribution } : {})}
         />
         <ReportDialog
           contributionId={reporting}
@@ -358,7 +472,17 @@ function ResidentMap({
           {reportSent ? t('report.sent') : ''}
         </p>
         <PlacesOnMap categories={project.categories} features={places} />
+        {/* On a phone the step's own text is mostly under the sheet: the one thing to do now is said
+            on the map (taps pass through it). Screen readers have the step's text. */}
+        {phone && view === 'place' && !shown && category && (
+          <p className="resident__map-hint" aria-hidden="true" data-testid="map-hint">
+            {t(`contribute.flow.mapHint.${effectiveGeometryType(contribution.draft.geometryType, category)}`)}
+          </p>
+        )}
       </div>
     </div>
   );
 }
+
+/** Phones get the bottom sheet; from 48 rem (768 px, a portrait tablet) the panel sits beside the map. */
+const PHONE_QUERY = '(max-width: 47.99rem)';

@@ -140,10 +140,11 @@ export function useContribution(
 
   /**
    * `participant`: the background answers, sent with the first contribution only (FirstSendStep).
-   * `photo`: uploaded by the outbox once the server has the contribution.
+   * `photo`: uploaded by the outbox once the server has the contribution. Resolves `true` once
+   * the place is safe in the outbox (the draft starts afresh), `false` when it was not sent.
    */
-  const send = async (participant?: ParticipantProfile, photo?: Blob | null) => {
-    if (sendingRef.current) return;
+  const send = async (participant?: ParticipantProfile, photo?: Blob | null): Promise<boolean> => {
+    if (sendingRef.current) return false;
     // Follow-up answers are checked with the schemas (loaded once the page was idle, or now).
     const questions = project.categories.find((category) => category.key === draft.category)?.questions;
     if (questions && questions.length > 0 && !schemasLoaded()) {
@@ -151,13 +152,13 @@ export function useContribution(
         await loadSchemas();
       } catch {
         setStatus({ tone: 'error', key: 'errors.NETWORK', followUp: 'contribute.draftKept' });
-        return;
+        return false;
       }
     }
     const built = contributionFromDraft(draft, project.categories);
     if (!built.ok) {
       setStatus({ tone: 'error', key: PROBLEM_KEYS[built.problem] });
-      return;
+      return false;
     }
     sendingRef.current = true;
     setSending(true);
@@ -192,7 +193,7 @@ export function useContribution(
     setSending(false);
     if (!saved) {
       setStatus({ tone: 'error', key: 'outbox.notSaved', followUp: 'contribute.draftKept' });
-      return;
+      return false;
     }
     carriedRef.current = null;
     dispatch({ type: 'reset', id: newContributionId() });
@@ -200,6 +201,7 @@ export function useContribution(
       tone: 'info',
       key: navigator.onLine === false ? 'outbox.savedOffline' : 'outbox.savedSending',
     });
+    return true;
   };
 
   // What the outbox reports: a place of this project the server now has goes on the map (also
@@ -237,8 +239,8 @@ export function useContribution(
    * and sent again (with the same id, unless the server said the id is taken).
    */
   const editFromOutbox = useCallback(
-    async (id: string) => {
-      if (sendingRef.current) return;
+    async (id: string): Promise<boolean> => {
+      if (sendingRef.current) return false;
       const current = draftRef.current;
       const hasDraft =
         current.category !== null ||
@@ -247,10 +249,10 @@ export function useContribution(
         current.story.length > 0;
       if (hasDraft) {
         setStatus({ tone: 'error', key: 'outbox.finishDraftFirst' });
-        return;
+        return false;
       }
       const item = await outbox().take(id);
-      if (!item) return;
+      if (!item) return false;
       const draftId = item.lastError?.code === 'ID_CONFLICT' ? newContributionId() : item.id;
       const { category, geometry, story, participant, session, answers } = item.body;
       dispatch({ type: 'reset', id: draftId });
@@ -276,6 +278,7 @@ export function useContribution(
         photo: item.photo,
       };
       setStatus({ tone: 'info', key: 'outbox.backInForm' });
+      return true;
     },
     [setStatus],
   );

@@ -1,6 +1,7 @@
 import { type Project, type ProjectResults, pickText } from '@nabolag/schema';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { placeName } from '../../i18n/place-name.ts';
 import { HEATMAP_COLOURS } from '../../map/heatmap-cells.ts';
 import { ProjectMap, type ProjectMapHandle } from '../../map/project-map.tsx';
 import { useReferenceLayers } from '../projects/use-reference-layers.ts';
@@ -83,32 +84,32 @@ export function ResultsMapSection({ project, results }: { project: Project; resu
       </h3>
       {category && category.topPlaces.length > 0 ? (
         <ol className="results__places" data-testid="results-top-places">
-          {category.topPlaces.map((place, index) => (
-            <li key={place.id} className="results__place">
-              <span className="results__place-name" dir="auto">
-                {place.label
-                  ? t('results.placeNear', { label: place.label })
-                  : t('results.placeUnnamed', { number: index + 1 })}
-              </span>
-              <span className="results__place-counts">
-                <span>{t('results.placePeople', { count: place.participants })}</span>
-                <span>{t('results.placeMentions', { count: place.contributions })}</span>
-              </span>
-              <button
-                type="button"
-                className="button results__show"
-                onClick={() => map.current?.showPosition(place.centre)}
+          {category.topPlaces.map((place) => {
+            const name = placeName(t, place, { category: label, bounds: project.bounds });
+            return (
+              <li
+                key={place.id}
+                className="results__place"
+                data-label-source={place.labelSource ?? 'described'}
               >
-                {t('results.showOnMap')}
-                <span className="visually-hidden">
-                  {' '}
-                  {place.label
-                    ? t('results.placeNear', { label: place.label })
-                    : t('results.placeUnnamed', { number: index + 1 })}
+                <span className="results__place-name" dir="auto">
+                  {name}
                 </span>
-              </button>
-            </li>
-          ))}
+                <span className="results__place-counts">
+                  <span>{t('results.placePeople', { count: place.participants })}</span>
+                  <span>{t('results.placeMentions', { count: place.contributions })}</span>
+                </span>
+                <button
+                  type="button"
+                  className="button results__show"
+                  onClick={() => map.current?.showPosition(place.centre)}
+                >
+                  {t('results.showOnMap')}
+                  <span className="visually-hidden"> {name}</span>
+                </button>
+              </li>
+            );
+          })}
         </ol>
       ) : (
         <p className="results__category-empty" data-testid="results-category-empty">

@@ -19,6 +19,7 @@ const place = (participants: number) => ({
   contributions: participants + 1,
   participants,
   label: null,
+  labelSource: null,
 });
 const results = (categories: ProjectResults['categories']): ProjectResults => ({
   k: 5,
@@ -66,6 +67,24 @@ describe('firstCategory', () => {
       ]),
     );
     expect(chosen).toBe('c');
+  });
+
+  it('never opens on the places people like least, however many named them', () => {
+    const chosen = firstCategory(
+      results([
+        { key: 'least-liked', contributions: 40, cells: [], topPlaces: [place(30)] },
+        { key: 'landmarks', contributions: 9, cells: [], topPlaces: [place(6)] },
+      ]),
+    );
+    expect(chosen).toBe('landmarks');
+    expect(
+      firstCategory(
+        results([
+          { key: 'least-liked', contributions: 40, cells: [], topPlaces: [place(30)] },
+          { key: 'landmarks', contributions: 0, cells: [], topPlaces: [] },
+        ]),
+      ),
+    ).toBe('landmarks');
   });
 
   it('falls back to the first category, or none', () => {

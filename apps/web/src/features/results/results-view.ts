@@ -1,4 +1,9 @@
-import type { HeatmapCollection, ProjectResults, ProjectUpdate } from '@nabolag/schema';
+import {
+  type HeatmapCollection,
+  LEAST_LIKED_CATEGORY,
+  type ProjectResults,
+  type ProjectUpdate,
+} from '@nabolag/schema';
 import { type TextInLanguage, textInLanguage } from '../../i18n/project-text.ts';
 
 type CategoryResults = ProjectResults['categories'][number];
@@ -18,14 +23,20 @@ export function categoryHeatmap(results: ProjectResults, key: string | null): He
   };
 }
 
-/** The category shown first: the one with the most people in its busiest place, else the first. */
+/**
+ * The category shown first: of the positive ones (every category but "least liked"), the one
+ * with the most people in its busiest place, else the first positive one. A page that opens on
+ * the places people like least greets residents with the worst of their neighbourhood; those
+ * are one tap away.
+ */
 export function firstCategory(results: ProjectResults): string | null {
+  const positive = results.categories.filter((category) => category.key !== LEAST_LIKED_CATEGORY);
   let best: CategoryResults | undefined;
-  for (const category of results.categories) {
+  for (const category of positive) {
     const top = category.topPlaces[0]?.participants ?? 0;
     if (top > 0 && top > (best?.topPlaces[0]?.participants ?? 0)) best = category;
   }
-  return best?.key ?? results.categories[0]?.key ?? null;
+  return best?.key ?? positive[0]?.key ?? results.categories[0]?.key ?? null;
 }
 
 /** Whether any category has a place shown (at least k people named it). */

@@ -11,6 +11,8 @@ interface FirstSendStepProps {
   asked: readonly BackgroundQuestion[];
   firstSend: ReturnType<typeof useFirstSend>;
   disabled: boolean;
+  /** Which part to show: the questions (the optional questions step), the consent (beside Send), or both. */
+  show?: 'questions' | 'consent' | 'both';
 }
 
 /**
@@ -18,10 +20,17 @@ interface FirstSendStepProps {
  * optional background questions (with a way to skip them) and what sending means — what is
  * stored, that the answers are never public, and where to see and delete it all.
  */
-export function FirstSendStep({ projectSlug, asked, firstSend, disabled }: FirstSendStepProps) {
+export function FirstSendStep({
+  projectSlug,
+  asked,
+  firstSend,
+  disabled,
+  show = 'both',
+}: FirstSendStepProps) {
   const { t } = useTranslation();
-  const askQuestions = firstSend.askQuestions && asked.length > 0;
-  if (!askQuestions && !firstSend.showConsent) return null;
+  const askQuestions = show !== 'consent' && firstSend.askQuestions && asked.length > 0;
+  const showConsent = show !== 'questions' && firstSend.showConsent;
+  if (!askQuestions && !showConsent) return null;
   return (
     <>
       {askQuestions && (
@@ -47,7 +56,7 @@ export function FirstSendStep({ projectSlug, asked, firstSend, disabled }: First
           </div>
         </section>
       )}
-      {firstSend.showConsent && (
+      {showConsent && (
         <section className="consent" aria-labelledby="consent-heading" data-testid="consent">
           <h3 id="consent-heading" className="step-heading">
             {t('consent.heading')}

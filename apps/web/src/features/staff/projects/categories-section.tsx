@@ -1,9 +1,11 @@
 import { type ContributionGeometryType, type FollowUpQuestion, pickText } from '@nabolag/schema';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CategoryIcon } from '../../../lib/category-icon.tsx';
 import { ConfirmDialog } from '../common/dialog.tsx';
 import { FieldErrorText, fieldDomId, TextAreaField, TextField } from '../common/fields.tsx';
 import { languageName } from '../common/format.ts';
+import { CategoryIconPicker } from './category-icon-picker.tsx';
 import { EXTRA_CATEGORY_COLOURS } from './default-categories.ts';
 import { FollowUpEditor } from './follow-up-editor.tsx';
 import { type CategoryForm, GEOMETRY_TYPES, newCategoryUid, suggestCategoryKey } from './project-form.ts';
@@ -111,7 +113,7 @@ export function CategoriesSection({
               >
                 <summary id={`category-${category.uid}-summary`} className="category-item__summary">
                   <span className="swatch" style={{ background: category.colour }} aria-hidden="true" />
-                  {category.icon && <span aria-hidden="true">{category.icon}</span>}
+                  {category.icon && <CategoryIcon icon={category.icon} colour={category.colour} />}
                   <span className="category-item__name">
                     {index + 1}. {label}
                   </span>
@@ -185,15 +187,12 @@ export function CategoriesSection({
                     );
                   })}
                   <div className="category-item__row">
-                    <TextField
+                    <CategoryIconPicker
                       field={field('icon')}
-                      label={t('staff.categories.icon')}
-                      hint={t('staff.categories.iconHint')}
+                      value={category.icon}
+                      colour={category.colour}
                       error={errors[field('icon')]}
-                      value={category.icon ?? ''}
-                      maxLength={16}
-                      size={6}
-                      onChange={(event) => update(category.uid, { icon: event.target.value })}
+                      onChange={(icon) => update(category.uid, { icon: icon ?? '' })}
                     />
                     <div className="field field--colour">
                       <label htmlFor={fieldDomId(field('colour'))}>{t('staff.categories.colour')}</label>
