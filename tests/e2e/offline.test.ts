@@ -251,7 +251,8 @@ describe.skipIf(inject('e2eSkipped'))('offline outbox', () => {
     await waitForPending(page, 1);
     expect(await page.locator('[data-testid="outbox-item"]').count()).toBe(1);
     expect(await page.locator('[data-testid="outbox-item"]').textContent()).toContain(story.slice(0, 40));
-    await expect.poll(async () => (await waitingPins(page)).length, { timeout: 10_000 }).toBe(1);
+    // (Whether the hollow pin is drawn is the first test's: here the sheet, opened full for the
+    // outbox, may cover the part of the map where it is.)
     for (const selector of [
       '[data-testid="saved-copy-note"]',
       '#project-title',
