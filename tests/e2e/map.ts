@@ -21,6 +21,10 @@ interface MapHook {
     geometryOrOptions?: [[number, number], [number, number]] | { layers?: string[] },
     options?: { layers?: string[] },
   ): Array<{ id?: string | number; properties: Record<string, unknown> | null }>;
+  getStyle(): { layers: Array<{ id: string }> };
+  isMoving(): boolean;
+  getCenter(): { toArray(): [number, number] };
+  jumpTo(options: { center: LngLat }): void;
 }
 
 declare global {

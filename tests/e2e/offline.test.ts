@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomPointsInArea } from './area.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure, waitForSentStatus } from './harness.ts';
-import { findEmptyMapSpot, waitForMap } from './map.ts';
+import { findEmptyMapSpot, renderedContributions, waitForMap } from './map.ts';
 import { chooseCategory, nextUntil } from './resident-flow.ts';
 
 const SLUG = 'torstrand';
@@ -85,6 +85,50 @@ async function addPlace(page: Page, project: Project, story: string): Promise<vo
   await page.locator('[data-testid="send"]').click();
 }
 
+/** Fails unless the element is on screen: its whole box inside the viewport. */
+async function expectInsideViewport(page: Page, selector: string): Promise<void> {
+  const box = await page.locator(selector).first().boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, `${selector} is laid out`).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.x, `${selector} starts inside the viewport`).toBeGreaterThanOrEqual(0);
+  expect(box.y, `${selector} starts inside the viewport`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `${selector} ends inside the viewport`).toBeLessThanOrEqual(viewport.width + 0.5);
+  expect(box.y + box.height, `${selector} ends inside the viewport`).toBeLessThanOrEqual(
+    viewport.height + 0.5,
+  );
+}
+
+/** How many copies of the answers at `path` (any query) the service worker keeps for offline use. */
+async function offlineCopies(page: Page, path: string): Promise<number> {
+  return page.evaluate(async (wanted) => {
+    const cache = await caches.open('nabolag-data-v1');
+    // A path ending in "/" counts everything under it (the tiles).
+    const matches = (path: string) => (wanted.endsWith('/') ? path.startsWith(wanted) : path === wanted);
+    return (await cache.keys()).filter((request) => matches(new URL(request.url).pathname)).length;
+  }, path);
+}
+
+/** A 1×1 grey PNG: a stand-in for a basemap tile. */
+const GREY_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGO4DwABAQEAWRPt4QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** How many basemap tiles the service worker keeps for offline use. */
+async function keptBasemapTiles(page: Page): Promise<number> {
+  return page.evaluate(async () => (await (await caches.open('nabolag-tiles-v1')).keys()).length);
+}
+
+/** How many features of the project area's outline the map draws. */
+async function drawnAreaOutlines(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const map = window.__nabolagMap;
+    if (!map?.getLayer('area-line')) return 0;
+    return map.queryRenderedFeatures({ layers: ['area-line'] }).length;
+  });
+}
+
 const isContributionPost = (method: string, url: string) =>
   method === 'POST' && new URL(url).pathname === CONTRIBUTIONS_PATH;
 
@@ -150,6 +194,150 @@ describe.skipIf(inject('e2eSkipped'))('offline outbox', () => {
     expect(await storiesInIndexedDb(page)).toEqual([]);
     await expect.poll(async () => (await waitingPins(page)).length).toBe(0);
     expect(await storedCopies(baseUrl, story)).toBe(1);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('on a phone, a reload without network right after the first visit shows the saved project, its area and the outbox', async ({
+    onTestFailed,
+  }) => {
+    session = await openBrowser({
+      baseUrl,
+      executablePath: inject('chromiumPath'),
+      serviceWorkers: 'allow',
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
+    const { page, context } = session;
+    printServerLogOnFailure(onTestFailed, () => session?.describeProblems() ?? '');
+    const story = `E2E første besøk ${uniqueWord()}: trappa ned til stranda`;
+
+    // One visit, no reload: the project was fetched before the service worker took the page
+    // over, so only the copy the page keeps itself (and hands the worker) can show it offline.
+    await page.goto(`${baseUrl}/p/${SLUG}`);
+    await waitForMap(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    // The page has handed the worker what it loaded before (its list of places among them).
+    await expect.poll(() => offlineCopies(page, CONTRIBUTIONS_PATH), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="saved-copy-note"]').count(), 'online: no note').toBe(0);
+
+    await context.setOffline(true);
+    await addPlace(page, project, story);
+    await waitForPending(page, 1);
+
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
+    await waitForMap(page);
+    const titles = Object.values(project.title);
+    expect(titles).toContain((await page.locator('#project-title').textContent())?.trim());
+    // Neither the project ("The map could not be loaded") nor its places failed to load.
+    expect(await page.locator('body').textContent()).not.toMatch(
+      /could not be loaded|kunne ikke (lastes|hentes)/i,
+    );
+    const note = page.locator('[data-testid="saved-copy-note"]');
+    await note.waitFor();
+    expect(
+      Number.isNaN(Date.parse((await note.getAttribute('data-saved-at')) ?? '')),
+      'the note has a time',
+    ).toBe(false);
+    await expect.poll(() => drawnAreaOutlines(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The public places come from the contribution tiles the worker kept (an earlier test of this
+    // file stored one inside the area, so there is at least that one).
+    expect(await offlineCopies(page, `/tiles/${SLUG}/contributions/`), 'tiles kept').toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await renderedContributions(page)).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await waitForPending(page, 1);
+    expect(await page.locator('[data-testid="outbox-item"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="outbox-item"]').textContent()).toContain(story.slice(0, 40));
+    // (Whether the hollow pin is drawn is the first test's: here the sheet, opened full for the
+    // outbox, may cover the part of the map where it is.)
+    for (const selector of [
+      '[data-testid="saved-copy-note"]',
+      '#project-title',
+      '#outbox-heading',
+      '[data-testid="outbox-item"]',
+      '[data-testid="outbox-send-now"]',
+    ]) {
+      await expectInsideViewport(page, selector);
+    }
+    expect(await storedCopies(baseUrl, story), 'nothing reached the server while offline').toBe(0);
+
+    // Back online: the outbox sends the place once, and the page fetches the project afresh.
+    const posted = page.waitForResponse((response) =>
+      isContributionPost(response.request().method(), response.url()),
+    );
+    await context.setOffline(false);
+    expect([200, 201]).toContain((await posted).status());
+    await waitForPending(page, 0);
+    await note.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await storedCopies(baseUrl, story)).toBe(1);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('keeps the basemap tiles seen and shows them again without network', async ({ onTestFailed }) => {
+    session = await openBrowser({ baseUrl, executablePath: inject('chromiumPath'), serviceWorkers: 'allow' });
+    const { page, context } = session;
+    printServerLogOnFailure(onTestFailed, () => session?.describeProblems() ?? '');
+    // Kartverket's tiles, answered here (the tests never reach it): a grey 1×1 PNG, with CORS.
+    const tilesPattern = 'https://cache.kartverket.no/**';
+    const servedTiles = new Set<string>();
+    await context.route(tilesPattern, (route) => {
+      servedTiles.add(route.request().url());
+      return route.fulfill({
+        status: 200,
+        contentType: 'image/png',
+        headers: { 'access-control-allow-origin': '*' },
+        body: GREY_PIXEL_PNG,
+      });
+    });
+    await page.goto(`${baseUrl}/p/${SLUG}`);
+    await waitForMap(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    // Every tile seen is kept: those of the first screen (handed over) and those after.
+    await expect.poll(() => keptBasemapTiles(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await keptBasemapTiles(page)) >= servedTiles.size, { timeout: 15_000 })
+      .toBe(true);
+
+    // Without network and without the stand-in server: only the worker's copies can answer.
+    await context.unroute(tilesPattern);
+    await context.setOffline(true);
+    const failedTiles: string[] = [];
+    const answeredTiles: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (request.url().startsWith('https://cache.kartverket.no/')) failedTiles.push(request.url());
+    });
+    page.on('response', (response) => {
+      if (response.url().startsWith('https://cache.kartverket.no/') && response.ok())
+        answeredTiles.push(response.url());
+    });
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => answeredTiles.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(failedTiles, 'every tile of the same view came from the worker').toEqual([]);
+  });
+
+  it('loads the list of places again by itself when the network comes back', async ({ onTestFailed }) => {
+    session = await openBrowser({ baseUrl, executablePath: inject('chromiumPath') });
+    const { page, context } = session;
+    printServerLogOnFailure(onTestFailed, () => session?.describeProblems() ?? '');
+    // The list's request fails as without network (the page itself loads).
+    const listPattern = `**${CONTRIBUTIONS_PATH}`;
+    await context.route(listPattern, (route) =>
+      route.request().method() === 'GET' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await page.goto(`${baseUrl}/p/${SLUG}?lang=en`);
+    await waitForMap(page);
+    const failed = page.getByText('The places other people added could not be loaded.');
+    await failed.waitFor();
+    await context.unroute(listPattern);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await failed.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.locator('[data-testid="map"][data-contributions]').waitFor({ state: 'attached' });
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -16,7 +16,24 @@ export interface ApiFailure {
   details?: unknown;
 }
 
-export type ApiResult<T> = { ok: true; value: T; status: number } | { ok: false; error: ApiFailure };
+export type ApiResult<T> =
+  | {
+      ok: true;
+      value: T;
+      status: number;
+      /**
+       * Set when the answer is the service worker's saved copy, not the server's (offline, or the
+       * server too slow): when that copy was taken, ISO 8601. See `SAVED_AT_HEADER`.
+       */
+      savedAt?: string;
+    }
+  | { ok: false; error: ApiFailure };
+
+/**
+ * The header the service worker puts on an answer it gives from its cache instead of the
+ * network (`offline/service-worker/sw.ts`): when it kept that copy, ISO 8601.
+ */
+export const SAVED_AT_HEADER = 'X-Nabolag-Saved-At';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -78,8 +95,10 @@ export async function requestJson<Schema extends z.ZodType>(
       },
     };
   }
-  return { ok: true, value: parsed.data, status: answer.status };
+  return { ok: true, value: parsed.data, status: answer.status, ...savedAtOf(answer) };
 }
+
+const savedAtOf = (answer: { savedAt?: string }) => (answer.savedAt ? { savedAt: answer.savedAt } : {});
 
 /**
  * Like `requestJson`, for the few GETs a page needs before it can answer (the resident map's
@@ -118,7 +137,7 @@ export async function requestJsonCheckedLater<Schema extends z.ZodType>(
       })
       .catch(() => undefined);
   });
-  return { ok: true, value: answer.value as z.infer<Schema>, status: answer.status };
+  return { ok: true, value: answer.value as z.infer<Schema>, status: answer.status, ...savedAtOf(answer) };
 }
 
 /** Sends the request; a 2xx answer's body (JSON, or `undefined`), or the failure. */
@@ -152,5 +171,6 @@ async function requestAnswer(
       },
     };
   }
-  return { ok: true, value: body, status: response.status };
+  const savedAt = response.headers.get(SAVED_AT_HEADER);
+  return { ok: true, value: body, status: response.status, ...(savedAt ? { savedAt } : {}) };
 }

@@ -72,9 +72,25 @@ export function OutboxPanel({ project, onEdit }: OutboxPanelProps) {
       data-failed={summary.failed + photosFailed}
       hidden={items.length === 0}
     >
-      <h2 id="outbox-heading" className="outbox__heading" ref={headingRef} tabIndex={-1}>
-        {t('outbox.heading')}
-      </h2>
+      {/* "Send now" beside the heading: on a phone the whole panel, items and all, fits one screen. */}
+      <div className="outbox__header">
+        <h2 id="outbox-heading" className="outbox__heading" ref={headingRef} tabIndex={-1}>
+          {t('outbox.heading')}
+        </h2>
+        {summary.waiting + photosWaiting > 0 && (
+          <button
+            type="button"
+            className="button button--primary outbox__send-now"
+            data-testid="outbox-send-now"
+            aria-disabled={snapshot.sending.size > 0}
+            onClick={() => {
+              if (snapshot.sending.size === 0) void outbox().sendNow({ evenOffline: true });
+            }}
+          >
+            {t('outbox.sendNow')}
+          </button>
+        )}
+      </div>
       <div className="outbox__summary">
         {summary.waiting > 0 && (
           <p>
@@ -117,77 +133,68 @@ export function OutboxPanel({ project, onEdit }: OutboxPanelProps) {
                   {isPhoto ? t('outbox.photoOf', { place: label }) : label}
                   {!isPhoto && <span className="outbox-item__story">{story ?? t('outbox.noStory')}</span>}
                 </p>
-                <p
-                  className={item.state === 'failed' ? 'outbox-item__state is-failed' : 'outbox-item__state'}
-                >
-                  {sending && <span className="spinner outbox-item__spinner" aria-hidden="true" />}
-                  {stateText(item)}
-                </p>
+                {/* State and actions share a row: on a phone the panel fits one screen. */}
+                <div className="outbox-item__footer">
+                  <p
+                    className={
+                      item.state === 'failed' ? 'outbox-item__state is-failed' : 'outbox-item__state'
+                    }
+                  >
+                    {sending && <span className="spinner outbox-item__spinner" aria-hidden="true" />}
+                    {stateText(item)}
+                  </p>
 
-                {confirming === item.id ? (
-                  <fieldset className="outbox-item__confirm">
-                    <legend>{isPhoto ? t('outbox.confirmDiscardPhoto') : t('outbox.confirmDiscard')}</legend>
-                    <div className="button-row">
+                  {confirming === item.id ? (
+                    <fieldset className="outbox-item__confirm">
+                      <legend>
+                        {isPhoto ? t('outbox.confirmDiscardPhoto') : t('outbox.confirmDiscard')}
+                      </legend>
+                      <div className="button-row">
+                        <button
+                          type="button"
+                          className="button outbox-item__discard"
+                          onClick={() => void discard(item.id)}
+                        >
+                          {t('outbox.confirmDiscardYes')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button"
+                          ref={keepRef}
+                          onClick={() => setConfirming(null)}
+                        >
+                          {t('outbox.keep')}
+                        </button>
+                      </div>
+                    </fieldset>
+                  ) : (
+                    <div className="button-row outbox-item__actions">
+                      {item.state === 'failed' && !isPhoto && (
+                        <button type="button" className="button" onClick={() => onEdit(item.id)}>
+                          {t('outbox.edit')}
+                        </button>
+                      )}
+                      {item.state === 'failed' && (
+                        <button type="button" className="button" onClick={() => void outbox().retry(item.id)}>
+                          {t('outbox.retry')}
+                        </button>
+                      )}
                       <button
                         type="button"
-                        className="button outbox-item__discard"
-                        onClick={() => void discard(item.id)}
+                        className="button button--quiet"
+                        disabled={sending}
+                        onClick={() => setConfirming(item.id)}
                       >
-                        {t('outbox.confirmDiscardYes')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        ref={keepRef}
-                        onClick={() => setConfirming(null)}
-                      >
-                        {t('outbox.keep')}
+                        {isPhoto ? t('outbox.discardPhoto') : t('outbox.discard')}
                       </button>
                     </div>
-                  </fieldset>
-                ) : (
-                  <div className="button-row outbox-item__actions">
-                    {item.state === 'failed' && !isPhoto && (
-                      <button type="button" className="button" onClick={() => onEdit(item.id)}>
-                        {t('outbox.edit')}
-                      </button>
-                    )}
-                    {item.state === 'failed' && (
-                      <button type="button" className="button" onClick={() => void outbox().retry(item.id)}>
-                        {t('outbox.retry')}
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="button button--quiet"
-                      disabled={sending}
-                      onClick={() => setConfirming(item.id)}
-                    >
-                      {isPhoto ? t('outbox.discardPhoto') : t('outbox.discard')}
-                    </button>
-                  </div>
-                )}
+                  )}
+                </div>
               </div>
             </li>
           );
         })}
       </ul>
-
-      {summary.waiting + photosWaiting > 0 && (
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="outbox-send-now"
-            aria-disabled={snapshot.sending.size > 0}
-            onClick={() => {
-              if (snapshot.sending.size === 0) void outbox().sendNow({ evenOffline: true });
-            }}
-          >
-            {t('outbox.sendNow')}
-          </button>
-        </div>
-      )}
     </section>
   );
 }

@@ -472,3 +472,99 @@ describe('PATCH and DELETE /api/contributions/:id', () => {
     expect(stored.geometry.coordinates).toEqual(INSIDE);
   });
 });
+
+describe('reshaping a route or an area (PATCH geometry)', () => {
+  const square = [
+    [10.012, 59.046],
+    [10.016, 59.046],
+    [10.016, 59.049],
+    [10.012, 59.049],
+    [10.012, 59.046],
+  ];
+  const patch = (id: string, token: string | undefined, payload: unknown) =>
+    app.inject({
+      method: 'PATCH',
+      url: `/api/contributions/${id}`,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      payload: payload as Record<string, unknown>,
+    });
+  const storedGeometry = async (id: string) => {
+    const { rows } = await app.pg.pool.query<{ geometry: { type: string; coordinates: unknown } }>(
+      'SELECT ST_AsGeoJSON(geometry)::json AS geometry FROM contributions WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.geometry;
+  };
+
+  it('stores a reshaped area and a reshaped route, and the public list shows them', async () => {
+    const token = clientToken();
+    const area = pin({ category: 'great-value', geometry: { type: 'Polygon', coordinates: [square] } });
+    const route = pin({
+      category: 'show-visitors',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [10.01, 59.046],
+          [10.02, 59.05],
+        ],
+      },
+    });
+    expect((await post(area, { token })).statusCode).toBe(201);
+    expect((await post(route, { token })).statusCode).toBe(201);
+    const reshapedArea = {
+      type: 'Polygon',
+      coordinates: [[[10.011, 59.045], ...square.slice(1, 4), [10.011, 59.045]]],
+    };
+    const reshapedRoute = {
+      type: 'LineString',
+      coordinates: [
+        [10.01, 59.046],
+        [10.015, 59.047],
+        [10.02, 59.05],
+      ],
+    };
+    expect((await patch(area.id, token, { geometry: reshapedArea })).statusCode).toBe(204);
+    expect((await patch(route.id, token, { geometry: reshapedRoute })).statusCode).toBe(204);
+    expect(await storedGeometry(area.id)).toEqual(reshapedArea);
+    expect(await storedGeometry(route.id)).toEqual(reshapedRoute);
+    const list = (await app.inject({ url: `/api/projects/${slug}/contributions` })).json();
+    const listed = (id: string) =>
+      list.features.find((feature: { id: string }) => feature.id === id)?.geometry;
+    expect(listed(area.id)).toEqual(reshapedArea);
+    expect(listed(route.id)).toEqual(reshapedRoute);
+  });
+
+  it('refuses an outline that crosses itself, a shape the category does not take, and anyone else, changing nothing', async () => {
+    const token = clientToken();
+    const area = pin({ category: 'great-value', geometry: { type: 'Polygon', coordinates: [square] } });
+    expect((await post(area, { token })).statusCode).toBe(201);
+    const bowTie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [10.012, 59.046],
+          [10.016, 59.049],
+          [10.016, 59.046],
+          [10.012, 59.049],
+          [10.012, 59.046],
+        ],
+      ],
+    };
+    const crossing = await patch(area.id, token, { geometry: bowTie });
+    expect(crossing.statusCode).toBe(400);
+    expect(crossing.json().message).toMatch(/cross|intersect/i);
+    // great-value takes points and areas, not routes.
+    const route = { type: 'LineString', coordinates: square.slice(0, 2) };
+    const wrongType = await patch(area.id, token, { geometry: route });
+    expect(wrongType.statusCode).toBe(400);
+    const reshaped = {
+      type: 'Polygon',
+      coordinates: [[[10.011, 59.045], ...square.slice(1, 4), [10.011, 59.045]]],
+    };
+    const other = await patch(area.id, clientToken(), { geometry: reshaped });
+    expect(other.statusCode).toBe(403);
+    expect((await patch(area.id, undefined, { geometry: reshaped })).statusCode).toBe(401);
+    expect((await patch(randomUUID(), token, { geometry: reshaped })).statusCode).toBe(404);
+    expect(await storedGeometry(area.id)).toEqual({ type: 'Polygon', coordinates: [square] });
+  });
+});

@@ -265,6 +265,13 @@ describe('changing answers', () => {
     expect((await ownAnswers(token))[0].answers.why_daily).toBe('Coffee');
   });
 
+  it("refuses another participant's new answers, changing nothing", async () => {
+    const { token, id } = await created({ how_often: 'weekly' });
+    const other = await patch(id, newToken(), { answers: { how_often: 'rarely' } });
+    expect(other.statusCode).toBe(403);
+    expect(await ownAnswers(token)).toEqual([{ answers: { how_often: 'weekly' }, questionsVersion: 1 }]);
+  });
+
   it('keeps the answers when only the story changes, and drops them with a category without questions', async () => {
     const { token, id } = await created({ how_often: 'rarely' });
     expect((await patch(id, token, { story: 'Now with a story' })).statusCode).toBe(204);

@@ -11,13 +11,15 @@ interface DrawingControlsProps {
   path: DrawnPath;
   map: RefObject<ProjectMapHandle | null>;
   announce: (announcement: Announcement) => void;
+  /** Instead of how to draw the shape: e.g. how to reshape one already drawn ("My places"). */
+  hint?: string;
 }
 
 /**
  * Drawing a route or an area: how to do it by touch, buttons for every step (so neither a
  * pointer nor the map's own keys are needed), and where the drawing stands.
  */
-export function DrawingControls({ geometryType, path, map, announce }: DrawingControlsProps) {
+export function DrawingControls({ geometryType, path, map, announce, hint }: DrawingControlsProps) {
   const { t } = useTranslation();
   const line = geometryType === 'LineString';
   const count = path.vertices.length;
@@ -34,7 +36,7 @@ export function DrawingControls({ geometryType, path, map, announce }: DrawingCo
   return (
     <>
       <p className="field__hint">
-        {t(line ? 'contribute.drawLineInstructions' : 'contribute.drawAreaInstructions')}
+        {hint ?? t(line ? 'contribute.drawLineInstructions' : 'contribute.drawAreaInstructions')}
       </p>
       <div className="button-row">
         <button type="button" className="button" data-testid="add-vertex" onClick={() => run('add-vertex')}>

@@ -15,6 +15,8 @@ import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { prewarmMapLibre } from '../../map/maplibre-worker.ts';
 import { ProjectMap, type ProjectMapHandle, type ShownContribution } from '../../map/project-map.tsx';
 import { OutboxPanel } from '../../offline/outbox-panel.tsx';
+import { onServiceWorkerTakeover } from '../../offline/register-service-worker.ts';
+import { SavedCopyNote } from '../../offline/saved-copy-note.tsx';
 import { useWaitingPlaces } from '../../offline/use-outbox.ts';
 import { OrganisationBrand } from '../projects/organisation-brand.tsx';
 import { ProjectLoadFailed, ProjectLoading } from '../projects/project-load-states.tsx';
@@ -77,7 +79,12 @@ export function ResidentMapPage({ slug, kiosk }: { slug: string; kiosk?: Residen
 
   return (
     <ProjectTextScope project={state.project}>
-      <ResidentMap key={kiosk?.participantKey} project={state.project} kiosk={kiosk} />
+      <ResidentMap
+        key={kiosk?.participantKey}
+        project={state.project}
+        savedAt={state.savedAt}
+        kiosk={kiosk}
+      />
     </ProjectTextScope>
   );
 }
@@ -87,7 +94,16 @@ type ContributionsState =
   | { status: 'failed'; error: ApiFailure }
   | { status: 'ready'; features: PublicContributionFeature[] };
 
-function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKiosk | undefined }) {
+function ResidentMap({
+  project,
+  savedAt,
+  kiosk,
+}: {
+  project: Project;
+  /** Set when the project is the copy kept on this device (offline): when it was kept. */
+  savedAt: string | null;
+  kiosk: ResidentKiosk | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const map = useRef<ProjectMapHandle>(null);
@@ -100,6 +116,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   // after each send, so that the tiles are fetched again.
   const [tileVersion, setTileVersion] = useState(() => Date.now());
   const [attempt, setAttempt] = useState(0);
+  // The first visit's tiles came before the service worker took the page over: fetched again
+  // through it, they are there for a reload without network.
+  useEffect(() => onServiceWorkerTakeover(() => setTileVersion((version) => version + 1)), []);
   const [reporting, setReporting] = useState<string | null>(null);
   const [reportSent, setReportSent] = useState(false);
 
@@ -127,6 +146,15 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
     else load();
     return () => abort.abort();
   }, [project.slug, attempt]);
+
+  // A list that could not be loaded (offline) is loaded again by itself when the network is back.
+  const listFailed = contributions.status === 'failed';
+  useEffect(() => {
+    if (!listFailed) return;
+    const again = () => setAttempt((count) => count + 1);
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, [listFailed]);
 
   // A popup opened before the list has arrived asks for the places around its pin.
   const findContribution = useCallback(
@@ -199,6 +227,15 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
   const [shown, setShown] = useState<ShownContribution | null>(null);
   /** Set when a view was changed by the resident, so that focus follows to its heading. */
   const focusView = useRef(false);
+  // Opened without network with places waiting: what waits is what the person looks for, so
+  // the outbox gets the room to list them (the sheet opens full, once).
+  const offlineWithWaiting = savedAt !== null && waitingPlaces.length > 0;
+  const openedForOutbox = useRef(false);
+  useEffect(() => {
+    if (!offlineWithWaiting || openedForOutbox.current || view !== 'welcome') return;
+    openedForOutbox.current = true;
+    setSnap('full');
+  }, [offlineWithWaiting, view]);
 
   const goTo = useCallback((next: FlowView) => {
     focusView.current = true;
@@ -305,7 +342,9 @@ function ResidentMap({ project, kiosk }: { project: Project; kiosk: ResidentKios
         <div
           className="resident__outbox"
           data-shown={kiosk !== undefined || view === 'welcome' || view === 'sent'}
+          data-priority={offlineWithWaiting}
         >
+          <SavedCopyNote savedAt={savedAt} />
           {kiosk ? (
             kiosk.outbox
           ) : (

@@ -14,6 +14,7 @@ import { OwnFollowUpAnswers } from './own-follow-up-answers.tsx';
 import { OwnPhoto, StoredPhoto } from './own-photo.tsx';
 import { OwnPlaceEditor } from './own-place-editor.tsx';
 import { categoriesFor, STATUS_TEXT } from './own-places.ts';
+import { ReshapePlace } from './reshape-place.tsx';
 
 interface OwnPlaceCardProps {
   project: Project;
@@ -24,7 +25,7 @@ interface OwnPlaceCardProps {
   onDeleted: (contribution: OwnContribution) => void;
 }
 
-type Mode = 'view' | 'edit' | 'move' | 'photo';
+type Mode = 'view' | 'edit' | 'move' | 'reshape' | 'photo';
 type Message = { tone: 'success' | 'error'; key: ParseKeys; reason?: ParseKeys };
 
 /** One of the participant's contributions: what it is, how it stands, and everything they can change. */
@@ -40,6 +41,7 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
   const buttons = {
     edit: useRef<HTMLButtonElement>(null),
     move: useRef<HTMLButtonElement>(null),
+    reshape: useRef<HTMLButtonElement>(null),
     photo: useRef<HTMLButtonElement>(null),
   };
 
@@ -49,6 +51,7 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
     : contribution.category;
   const status = STATUS_TEXT[contribution.status];
   const point = contribution.geometry.type === 'Point' ? (contribution.geometry.coordinates as LngLat) : null;
+  const shape = contribution.geometry.type === 'Point' ? null : contribution.geometry;
 
   const leave = (from: keyof typeof buttons) => {
     setMode('view');
@@ -56,7 +59,11 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
     requestAnimationFrame(() => buttons[from].current?.focus());
   };
 
-  const save = async (changes: ContributionUpdate | null, after: 'edit' | 'move', done: ParseKeys) => {
+  const save = async (
+    changes: ContributionUpdate | null,
+    after: 'edit' | 'move' | 'reshape',
+    done: ParseKeys,
+  ) => {
     if (!changes) {
       leave(after);
       return;
@@ -140,6 +147,17 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
         />
       )}
 
+      {mode === 'reshape' && shape && (
+        <ReshapePlace
+          project={project}
+          geometry={shape}
+          colour={category?.colour ?? '#1d4f91'}
+          saving={saving}
+          onSave={(geometry) => void save({ geometry }, 'reshape', 'me.reshaped')}
+          onCancel={() => leave('reshape')}
+        />
+      )}
+
       {mode === 'photo' && (
         <OwnPhoto
           contribution={contribution}
@@ -191,6 +209,21 @@ export function OwnPlaceCard({ project, contribution, token, onChanged, onDelete
                 }}
               >
                 {t('me.move')}
+              </button>
+            )}
+            {shape && (
+              <button
+                ref={buttons.reshape}
+                type="button"
+                className="button"
+                data-testid="own-place-reshape"
+                aria-describedby={headingId}
+                onClick={() => {
+                  setMessage(null);
+                  setMode('reshape');
+                }}
+              >
+                {t(shape.type === 'LineString' ? 'me.reshapeLine' : 'me.reshapeArea')}
               </button>
             )}
             <button

@@ -1,12 +1,38 @@
 import {
+  type AnswerProblem,
   type Category,
   type ContributionUpdate,
   MAX_STORY_LENGTH,
   type OwnContribution,
 } from '@nabolag/schema';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadSchemas } from '../../api/schemas.ts';
 import { useProjectText } from '../../i18n/project-text-scope.tsx';
+import {
+  answerProblems,
+  type RawAnswers,
+  rawAnswersOf,
+  shownQuestionsFor,
+  typedAnswers,
+} from '../contribute/follow-up/follow-up-answers.ts';
+import { FollowUpField, followUpControlId } from '../contribute/follow-up/follow-up-field.tsx';
+import '../contribute/follow-up/follow-up.css';
+
+/** Answers compared as the server stores them: the same keys and values, in any order. */
+function sameAnswers(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const left = a[key];
+    const right = b[key];
+    if (Array.isArray(left) && Array.isArray(right))
+      return (
+        left.length === right.length && [...left].sort().join('\u0000') === [...right].sort().join('\u0000')
+      );
+    return left === right;
+  });
+}
 
 interface OwnPlaceEditorProps {
   contribution: OwnContribution;
@@ -18,8 +44,10 @@ interface OwnPlaceEditorProps {
 }
 
 /**
- * Changing a contribution's category and story. Only what changed is sent; a story emptied to
- * nothing removes it.
+ * Changing a contribution's category, story and answers to the category's follow-up questions.
+ * Only what changed is sent; a story emptied to nothing removes it. The answers are checked as
+ * when the place was sent (required questions, ranges, conditions) before anything is sent, and
+ * go with the version of the questions shown, so the server checks them against the same ones.
  */
 export function OwnPlaceEditor({ contribution, categories, saving, onSave, onCancel }: OwnPlaceEditorProps) {
   const { t } = useTranslation();
@@ -27,8 +55,16 @@ export function OwnPlaceEditor({ contribution, categories, saving, onSave, onCan
   const id = useId();
   const [category, setCategory] = useState(contribution.category);
   const [story, setStory] = useState(contribution.story ?? '');
+  const [answers, setAnswers] = useState<RawAnswers>(() => rawAnswersOf(contribution.answers));
+  // Once a save was tried, what to correct shows (and updates as the answers change).
+  const [tried, setTried] = useState(false);
   const storyRef = useRef<HTMLTextAreaElement>(null);
   const left = MAX_STORY_LENGTH - story.length;
+  const chosen = categories.find((candidate) => candidate.key === category);
+  const questions = chosen?.questions ?? [];
+  const shown = useMemo(() => shownQuestionsFor(questions, answers), [questions, answers]);
+  const problems: Record<string, AnswerProblem> = tried ? answerProblems(questions, answers) : {};
+  const hasProblems = Object.keys(problems).length > 0;
 
   useEffect(() => {
     storyRef.current?.focus();
@@ -36,9 +72,31 @@ export function OwnPlaceEditor({ contribution, categories, saving, onSave, onCan
 
   const changes = (): ContributionUpdate | null => {
     const update: ContributionUpdate = {};
-    if (category !== contribution.category) update.category = category;
+    const recategorised = category !== contribution.category;
+    if (recategorised) update.category = category;
     if (story.trim() !== (contribution.story ?? '').trim()) update.story = story.trim();
+    const typed = typedAnswers(questions, answers);
+    // A new category's questions are answered afresh (the server drops the old answers).
+    if (questions.length > 0 && (recategorised || !sameAnswers(typed, contribution.answers))) {
+      update.answers = typed;
+      if (chosen?.questionsVersion) update.questionsVersion = chosen.questionsVersion;
+    }
     return Object.keys(update).length > 0 ? update : null;
+  };
+
+  const submit = async () => {
+    if (saving) return;
+    if (questions.length > 0) {
+      await loadSchemas();
+      setTried(true);
+      const found = answerProblems(questions, answers);
+      if (Object.keys(found).length > 0) {
+        const first = questions.find((question) => found[question.key]);
+        if (first) document.getElementById(followUpControlId(first.key))?.focus();
+        return;
+      }
+    }
+    onSave(changes());
   };
 
   return (
@@ -47,7 +105,7 @@ export function OwnPlaceEditor({ contribution, categories, saving, onSave, onCan
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!saving) onSave(changes());
+        void submit();
       }}
     >
       <fieldset className="own-place__categories">
@@ -92,6 +150,27 @@ export function OwnPlaceEditor({ contribution, categories, saving, onSave, onCan
           {t('contribute.charactersLeft', { count: left })}
         </p>
       </div>
+
+      {shown.length > 0 && (
+        <fieldset className="own-place__follow-up follow-up" data-testid="edit-answers">
+          <legend className="field__label">{t('followUp.yourAnswers')}</legend>
+          {shown.map((question) => (
+            <FollowUpField
+              key={question.key}
+              question={question}
+              value={answers[question.key]}
+              onChange={(value) => setAnswers((current) => ({ ...current, [question.key]: value }))}
+              problem={problems[question.key]}
+              disabled={saving}
+            />
+          ))}
+        </fieldset>
+      )}
+      {hasProblems && (
+        <p className="field__error" role="alert" data-testid="edit-answers-problem">
+          {t('me.answersToCorrect')}
+        </p>
+      )}
 
       <div className="button-row">
         <button

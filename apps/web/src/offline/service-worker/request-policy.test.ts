@@ -60,13 +60,20 @@ describe('requestPolicy', () => {
     expect(policy(get('/api/projects/torstrand', { hasAuthorization: true }))).toBe('network');
   });
 
-  it('leaves other origins (basemap tiles) to the browser', () => {
+  it('keeps basemap tiles from other origins, and nothing else from there', () => {
+    const foreign = (url: string, overrides: Partial<RequestFacts> = {}) =>
+      policy({ ...get('/'), url, ...overrides });
     expect(
-      policy({
-        ...get('/'),
-        url: 'https://cache.kartverket.no/v1/wmts/1.0.0/topograatone/default/webmercator/12/1/2.png',
-      }),
-    ).toBe('network');
+      foreign('https://cache.kartverket.no/v1/wmts/1.0.0/topograatone/default/webmercator/12/1/2.png'),
+    ).toBe('tile');
+    expect(foreign('https://tiles.example.org/osm/15/17288/9540@2x.webp?key=abc')).toBe('tile');
+    expect(foreign('https://tiles.example.org/vector/14/8644/4770.pbf')).toBe('tile');
+    expect(foreign('https://tiles.example.org/styles/basic/style.json')).toBe('network');
+    expect(foreign('https://fonts.example.org/Noto Sans/0-255.pbf')).toBe('network');
+    expect(foreign('https://ws.geonorge.no/adresser/v1/sok?sok=Storgata%201')).toBe('network');
+    expect(foreign('http://insecure.example.org/12/1/2.png')).toBe('network');
+    expect(foreign('https://cache.kartverket.no/x/12/1/2.png', { hasAuthorization: true })).toBe('network');
+    expect(foreign('https://cache.kartverket.no/x/12/1/2.png', { method: 'POST' })).toBe('network');
   });
 
   it('does not take API paths, OGC or files for pages', () => {

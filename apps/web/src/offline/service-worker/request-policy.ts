@@ -10,7 +10,12 @@ export type RequestPolicy =
   /** A page of the app (a navigation): the network first, the cached shell when offline. */
   | 'page'
   /** Public project data: the network first, its last good copy when offline. */
-  | 'data';
+  | 'data'
+  /**
+   * A basemap tile from another origin (Kartverket's, a style's): the network first, the last
+   * copy seen when offline, in a cache of its own with a cap on its size.
+   */
+  | 'tile';
 
 export interface RequestFacts {
   method: string;
@@ -42,6 +47,13 @@ const CACHED_DATA = [
 ];
 
 /**
+ * A basemap tile elsewhere: `…/{z}/{x}/{y}` or `…/{z}/{y}/{x}` with an image or vector tile
+ * extension (or none), as XYZ and WMTS-as-XYZ templates make them. Anything else from another
+ * origin (style documents, glyphs, the address search) is left to the browser.
+ */
+const FOREIGN_TILE = /\/\d{1,2}\/\d{1,8}\/\d{1,8}(?:@2x)?(?:\.(?:png|jpe?g|webp|pbf|mvt))?$/;
+
+/**
  * The address a data answer is kept under. A contribution tile's `v` parameter only gets past
  * the browser's 60 s cache after a send (the page changes it); offline, the last copy of the
  * tile is the best there is, whatever its version, so it is kept once, without `v`.
@@ -71,9 +83,11 @@ export function requestPolicy(
   } catch {
     return 'network';
   }
-  // Basemap tiles and styles from elsewhere are left to the browser.
-  if (url.origin !== origin) return 'network';
   if (request.hasAuthorization) return 'network';
+  // From elsewhere only basemap tiles are kept (styles, glyphs and the address search are not).
+  if (url.origin !== origin) {
+    return url.protocol === 'https:' && FOREIGN_TILE.test(url.pathname) ? 'tile' : 'network';
+  }
   const path = url.pathname;
   if (precached.has(path) && url.search === '') return 'shell';
   if (CACHED_DATA.some((pattern) => pattern.test(path))) return 'data';
@@ -89,3 +103,9 @@ export function requestPolicy(
 
 /** Whether a network answer is good enough to show rather than a cached copy (5xx is not). */
 export const isUsableAnswer = (status: number) => status < 500;
+
+/**
+ * The message a page sends its service worker with `{ type, urls }`: addresses it loaded before
+ * the worker controlled it, to keep for offline use if the policy says so (see sw.ts).
+ */
+export const REMEMBER_MESSAGE = 'nabolag:remember';
