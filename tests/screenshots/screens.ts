@@ -83,6 +83,11 @@ export const SCREENS: Screen[] = [
     prepare: async (page) => {
       await page.locator('[data-testid="results-page"]').waitFor({ timeout: 30_000 });
       await settled(page);
+      // The heatmap and the places named under it, rather than the page's introduction.
+      await page
+        .locator('[data-testid="results-map"]')
+        .evaluate((map) => map.scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(500);
     },
   },
   {
@@ -136,7 +141,12 @@ export const SCREENS: Screen[] = [
     viewport: PC,
     staff: true,
     path: ({ project }) => `/staff/analysis/${project.slug}`,
-    prepare: settled,
+    prepare: async (page) => {
+      await settled(page);
+      // The map and the stories beside it, below the filter bar.
+      await page.locator('[data-testid="map"]').evaluate((map) => map.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(500);
+    },
   },
   {
     name: 'report',
