@@ -4,7 +4,7 @@
 // nothing serious or critical on any resident page — in bokmål and Arabic, on a phone and a PC.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { projectSchema } from '@nabolag/schema';
+import { projectSchema, sessionSchema } from '@nabolag/schema';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomPointsInArea } from './area.ts';
@@ -12,6 +12,7 @@ import { describeViolations, seriousAxeViolations } from './axe.ts';
 import { type BrowserSession, openBrowser } from './browser.ts';
 import { printServerLogOnFailure } from './harness.ts';
 import { waitForMap } from './map.ts';
+import { signInAsAdmin } from './staff-api.ts';
 
 const SLUG = 'torstrand';
 const CATEGORY = 'meeting-places';
@@ -146,8 +147,28 @@ describe.skipIf(inject('e2eSkipped'))('languages', () => {
   });
 });
 
+/** A workshop of the demo project, made once for this file: the kiosk and projector pages. */
+let workshop: Promise<string> | undefined;
+function workshopCode(baseUrl: string): Promise<string> {
+  workshop ??= (async () => {
+    const { headers } = await signInAsAdmin(baseUrl);
+    const created = await fetch(`${baseUrl}/api/projects/${SLUG}/sessions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'Verksted for tilgjengelighet', groups: ['Bord 1'] }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    return sessionSchema.parse(await created.json()).code;
+  })();
+  return workshop;
+}
+
 /** The resident pages and what shows that each has finished loading. */
-const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
+const PAGES: {
+  name: string;
+  path: string | ((baseUrl: string) => Promise<string>);
+  ready: (page: Page) => Promise<void>;
+}[] = [
   { name: 'the project list', path: '/', ready: (page) => page.locator('.project-card').first().waitFor() },
   { name: 'the map', path: `/p/${SLUG}`, ready: (page) => waitForMap(page) },
   {
@@ -175,6 +196,30 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> 
       await page.locator('[data-testid="results-page"]').waitFor();
       await page.waitForTimeout(300); // the map and the lists render
     },
+  },
+  {
+    name: 'a workshop tablet (kiosk)',
+    path: async (baseUrl) => `/w/${await workshopCode(baseUrl)}`,
+    ready: async (page) => {
+      // The facilitator's PIN and the table, once per browser; then the kiosk's map.
+      const pin = page.locator('[data-testid="kiosk-pin-new"]');
+      const group = page.locator('[data-testid="kiosk-group-0"]');
+      const map = page.locator('[data-testid="map"][data-map-loaded="true"]');
+      await pin.or(group).or(map).first().waitFor({ timeout: 30_000 });
+      if (await pin.isVisible()) {
+        await pin.fill('2468');
+        await page.locator('[data-testid="kiosk-pin-repeat"]').fill('2468');
+        await page.locator('[data-testid="kiosk-pin-save"]').click();
+        await group.or(map).first().waitFor({ timeout: 30_000 });
+      }
+      if (await group.isVisible()) await group.click();
+      await waitForMap(page);
+    },
+  },
+  {
+    name: 'the projector',
+    path: async (baseUrl) => `/w/${await workshopCode(baseUrl)}/projector`,
+    ready: (page) => waitForMap(page),
   },
   {
     name: 'the privacy notice',
@@ -278,7 +323,8 @@ describe.skipIf(inject('e2eSkipped')).each(VIEWPORTS)(
         async ({ path, ready }, { onTestFailed }) => {
           printServerLogOnFailure(onTestFailed, () => session.describeProblems());
           const { page } = session;
-          const response = await page.goto(`${baseUrl}${path}?lang=${language}`);
+          const pathname = typeof path === 'string' ? path : await path(baseUrl);
+          const response = await page.goto(`${baseUrl}${pathname}?lang=${language}`);
           expect(response?.status()).toBe(200);
           await ready(page);
           expect((await documentLanguage(page)).dir).toBe(language === 'ar' ? 'rtl' : 'ltr');
