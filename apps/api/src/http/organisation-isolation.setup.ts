@@ -200,6 +200,13 @@ export async function createOrganisationWithData(app: FastifyInstance, label: st
     'SELECT DISTINCT participant_id AS id FROM contributions WHERE id = ANY ($1::uuid[])',
     [[contribution, doomedParticipant]],
   );
+  // The tablet `t1` has reported in to the workshop, so that its facilitator can rename it.
+  const workshop = await session();
+  await expectStatus(
+    app.inject({ method: 'POST', url: `/api/sessions/${workshop}/tablets/t1`, payload: { pending: 0 } }),
+    [204],
+    'tablet',
+  );
   return {
     id,
     admin,
@@ -217,7 +224,7 @@ export async function createOrganisationWithData(app: FastifyInstance, label: st
       featurable,
       doomed,
       doomedParticipant,
-      session: await session(),
+      session: workshop,
       closingSession: await session(),
       referenceLayer: await layer(),
       doomedLayer: await layer(),

@@ -76,6 +76,8 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /tiles/:slug/heatmap/:z/:x/:y.mvt': 'public',
   'GET /api/sessions/:code': 'public',
   'POST /api/sessions/:code/tablets/:tablet': 'public',
+  'GET /api/sessions/:code/tablets/:tablet': 'public',
+  'GET /api/projects/:slug/participation': 'public',
   'GET /api/sessions/:code/stream': 'public',
   'GET /api/organisations/:org/logo': 'public',
   'POST /api/auth/login': 'public',
@@ -342,6 +344,14 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/staff/sessions/:code/summary': {
     owner: 'facilitator',
     request: (ids) => ({ url: `/api/staff/sessions/${ids.session}/summary` }),
+  },
+  'PUT /api/staff/sessions/:code/tablets/:tablet': {
+    owner: 'facilitator',
+    request: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/sessions/${ids.session}/tablets/t1`,
+      ...json({ name: 'Vindusbordet' }),
+    }),
   },
 };
 

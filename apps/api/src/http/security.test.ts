@@ -542,6 +542,29 @@ const ROUTES: Record<string, RouteCase> = {
       ...json({ pending: -1 }),
     }),
   },
+  'GET /api/sessions/:code/tablets/:tablet': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/sessions/${ids.session}/tablets/t1` }),
+    bad: (ids) => ({ url: `/api/sessions/${ids.session}/tablets/not!a!tablet` }),
+  },
+  'PUT /api/staff/sessions/:code/tablets/:tablet': {
+    access: 'project-staff',
+    request: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/sessions/${ids.session}/tablets/t1`,
+      ...json({ name: 'Vindusbordet' }),
+    }),
+    bad: (ids) => ({
+      method: 'PUT',
+      url: `/api/staff/sessions/${ids.session}/tablets/t1`,
+      ...json({ name: 'x'.repeat(200) }),
+    }),
+  },
+  'GET /api/projects/:slug/participation': {
+    access: 'public',
+    request: (ids) => ({ url: `/api/projects/${ids.slug}/participation` }),
+    bad: () => ({ url: '/api/projects/Not!A!Slug/participation' }),
+  },
   'GET /api/sessions/:code/stream': {
     access: 'public',
     stream: true,
