@@ -318,7 +318,13 @@ describe.skipIf(inject('e2eSkipped'))('offline outbox', () => {
     await page.reload();
     await waitForMap(page);
     await expect.poll(() => answeredTiles.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(failedTiles, 'every tile of the same view came from the worker').toEqual([]);
+    // MapLibre may also ask for a coarser zoom's tiles while the view's own load (more or fewer,
+    // by timing: seen in CI, z13 parents of the z14 view); those never seen online cannot be kept.
+    // Every tile the page was served online must come from the worker.
+    expect(
+      failedTiles.filter((url) => servedTiles.has(url)),
+      'every tile seen online came from the worker',
+    ).toEqual([]);
   });
 
   it('loads the list of places again by itself when the network comes back', async ({ onTestFailed }) => {
